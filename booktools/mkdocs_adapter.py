@@ -1,0 +1,244 @@
+"""The only module that knows MkDocs and mkdocs-bibtex: wires booktools into a build.
+
+mkdocs-bibtex stays the citation engine (it parses the .bib, runs pandoc with the
+CSL style and puts citations and reference lines into each page). Around it:
+
+* before it: fail on headings without an explicit id, unknown keys and citations
+  split over two lines (file:line and a fix), and hide code and link text from it;
+* once per build: send every citation of the site to pandoc in one batch, and keep
+  the results on disk, instead of one pandoc run per page;
+* after it: link each citation to its reference, build the alphabetical reference
+  list and the full bibliography, and build the English edition into ``en/``.
+"""
+from __future__ import annotations
+
+import difflib
+import logging
+import os
+import posixpath
+from pathlib import Path
+from urllib.parse import urljoin
+
+from . import citation_cache, markdown_scan, references
+
+log = logging.getLogger("mkdocs.plugins.booktools")
+STUB_ENV = "BOOKTOOLS_STUB_CITATIONS"
+
+_protected: dict[str, dict[str, str]] = {}
+
+
+def settings(config) -> dict:
+    return config.extra.get("booktools", {})
+
+
+def language(config) -> str:
+    return config.theme.get("language", "en")
+
+
+def _bibtex(config):
+    plugin = config.plugins.get("bibtex")
+    if plugin is None:
+        raise RuntimeError("booktools needs the mkdocs-bibtex plugin ('bibtex') in mkdocs.yml")
+    return plugin
+
+
+class LinkedRegistry:
+    """mkdocs-bibtex's registry, with each citation turned into a link to its reference."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def inline_text(self, citation_block) -> str:
+        text = self.inner._inline_cache.get(str(citation_block), str(citation_block))
+        keys = [c.key for c in citation_block.citations if c.key in self.inner._reference_cache]
+        return references.linked_citation(text, list(dict.fromkeys(keys)))
+
+
+class StubRegistry(LinkedRegistry):
+    """For the benchmark only: citations left as their keys, pandoc never run."""
+
+    def validate_citation_blocks(self, citation_blocks) -> None:
+        for block in citation_blocks:
+            for citation in block.citations:
+                self.inner._reference_cache.setdefault(citation.key, citation.key)
+
+    def validate_inline_references(self, inline_references):
+        return set()
+
+
+def validate_bibliography(config):
+    """Before mkdocs-bibtex reads the .bib: stop with file, line and fix instead of a traceback."""
+    from mkdocs.exceptions import PluginError
+
+    from . import bibliography
+
+    plugin = _bibtex(config)
+    path = Path(config.config_file_path).parent / plugin.config.bib_file
+    _, problems = bibliography.load(path)
+    if problems:
+        raise PluginError("\n".join(str(p) for p in problems))
+    _select_registry(plugin)
+    return config
+
+
+_registries: dict[str, tuple] = {}
+
+
+def _select_registry(plugin) -> None:
+    """Give mkdocs-bibtex the registry made for this edition's CSL file.
+
+    MkDocs keeps one plugin instance across builds in a process, so the English
+    build would otherwise reuse the Indonesian registry (and its terms). Keeping
+    one registry per CSL file also keeps both warm across `mkdocs serve` rebuilds;
+    mkdocs-bibtex itself still rebuilds a registry whose .bib has changed.
+    """
+    current = getattr(plugin, "registry", None)
+    if current is not None:
+        _registries[current.csl_file] = (current, plugin.last_configured)
+    wanted = plugin.config.csl_file
+    if current is not None and current.csl_file != wanted:
+        plugin.registry, plugin.last_configured = _registries.get(wanted, (None, None))
+
+
+def wrap_registry(config):
+    """After every on_config (mkdocs-bibtex has made its registry): wrap it and load the disk cache."""
+    plugin = _bibtex(config)
+    if plugin.config.enable_inline_citations:
+        raise RuntimeError("set 'enable_inline_citations: false' for bibtex: it rewrites @names in code")
+    registry = plugin.registry
+    inner = registry.inner if isinstance(registry, LinkedRegistry) else registry
+    if os.environ.get(STUB_ENV):
+        plugin.registry = StubRegistry(inner)
+        return config
+    if not isinstance(registry, LinkedRegistry):
+        import pypandoc
+
+        root = Path(config.config_file_path).parent
+        bib = [str(root / plugin.config.bib_file)]
+        path = citation_cache.cache_file(root / settings(config).get("cache_dir", ".cache"), bib,
+                                         plugin.csl_file, pypandoc.get_pandoc_version())
+        inline, refs = citation_cache.load(path)
+        inner._inline_cache.update(inline)
+        inner._reference_cache.update(refs)
+        inner.booktools_cache_path = path
+        plugin.registry = LinkedRegistry(inner)
+    return config
+
+
+def prewarm(files, config):
+    """Format every citation of the site, and every entry of the .bib, in one pandoc run."""
+    from mkdocs_bibtex.citation import Citation, CitationBlock
+
+    registry = _bibtex(config).registry
+    known = registry.bib_data.entries
+    blocks = {}
+    for file in files.documentation_pages():
+        text, _ = markdown_scan.protect(file.content_string)
+        for block in CitationBlock.from_markdown(text):
+            if all(c.key in known for c in block.citations):
+                blocks[str(block)] = block
+    for key in known:
+        block = CitationBlock(citations=[Citation(key=key)])
+        blocks.setdefault(str(block), block)
+    before = len(registry.inner._inline_cache)
+    registry.validate_citation_blocks(list(blocks.values()))
+    path = getattr(registry.inner, "booktools_cache_path", None)
+    if path is not None and len(registry.inner._inline_cache) != before:
+        citation_cache.save(path, registry.inner._inline_cache, registry.inner._reference_cache)
+    return files
+
+
+def check_and_protect(markdown: str, page, config) -> str:
+    """Report faults with file:line (strict builds fail on them), then hide code from mkdocs-bibtex."""
+    src = page.file.src_uri
+    offset = _front_matter_lines(page)
+    known = _bibtex(config).registry.bib_data.entries
+    for heading in markdown_scan.find_headings(markdown):
+        if heading.id is None:
+            log.warning("%s:%d: heading '%s' has no explicit id; add {#some-id} so its permalink stays stable",
+                        src, heading.line + offset, heading.text)
+    for citation in markdown_scan.find_citations(markdown):
+        for key in citation.keys:
+            if key not in known:
+                close = difflib.get_close_matches(key, list(known), n=3)
+                hint = f"; did you mean {', '.join(close)}?" if close else "; add the entry to references.bib"
+                log.warning("%s:%d: unknown citation key '%s'%s", src, citation.line + offset, key, hint)
+    for line, _col, text in markdown_scan.find_split_citations(markdown):
+        log.warning("%s:%d: citation '%s' is split over two lines; keep [@...] on one line", src, line + offset, text)
+    protected, table = markdown_scan.protect(markdown)
+    _protected[_page_id(page, config)] = table
+    return protected
+
+
+def _front_matter_lines(page) -> int:
+    """Lines MkDocs removed from the top of the file (YAML front matter), to report real line numbers."""
+    source = page.file.content_string
+    if page.markdown is not None and source.endswith(page.markdown) and source != page.markdown:
+        return source[: len(source) - len(page.markdown)].count("\n")
+    return 0
+
+
+def _page_id(page, config) -> str:
+    return f"{config.docs_dir}::{page.file.src_uri}"
+
+
+def finish_page(markdown: str, page, config, files) -> str:
+    """After mkdocs-bibtex: restore code, write the reference list, expand the full bibliography."""
+    markdown = markdown_scan.restore(markdown, _protected.pop(_page_id(page, config), {}))
+    markdown, entries = references.extract_reference_lines(markdown)
+    lang = language(config)
+    bib_page = settings(config).get("bibliography_page", "")
+    full_url = None
+    if bib_page and page.file.src_uri != bib_page:
+        full_url = posixpath.relpath(bib_page, posixpath.dirname(page.file.src_uri) or ".")
+    if entries:
+        markdown += "\n" + references.reference_list(entries, lang, full_list_url=full_url)
+    if references.FULL_BIBLIOGRAPHY_MARKER in markdown:
+        registry = _bibtex(config).registry
+        everything = {key: registry.inner._reference_cache[key] for key in registry.bib_data.entries}
+        markdown = markdown.replace(references.FULL_BIBLIOGRAPHY_MARKER,
+                                    references.reference_list(everything, lang, heading=False))
+    return markdown
+
+
+def build_next_edition(config):
+    """Build the edition named in extra.booktools.then_build into its subfolder of this site."""
+    spec = settings(config).get("then_build")
+    if not spec:
+        return
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = Path(config.config_file_path).parent
+    child = load_config(
+        str(root / spec["config"]),
+        site_dir=str(Path(config.site_dir) / spec["path"]),
+        site_url=urljoin(config.site_url or "/", spec["path"] + "/"),
+        strict=config.strict,
+    )
+    child.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(child)
+    finally:
+        child.plugins.on_shutdown()
+
+
+def alternates(context, page, config):
+    """This page in every edition: relative href for the switch, absolute url for hreflang."""
+    base = context.get("base_url", ".").rstrip("/") or "."
+    own = config.extra.get("edition_lang")
+    found = []
+    for edition in config.extra.get("editions", []):
+        href = f"{base}/{edition['root']}{page.url}"
+        found.append({
+            "lang": edition["lang"],
+            "name": edition["name"],
+            "href": href,
+            "url": urljoin(config.site_url or "", posixpath.normpath(edition["root"] + page.url)),
+            "current": edition["lang"] == own,
+        })
+    context["booktools_alternates"] = found
+    return context
