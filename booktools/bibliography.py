@@ -80,9 +80,14 @@ def load(path: Path) -> tuple[Bibliography | None, list[Problem]]:
     try:
         data = parse_string(text, "bibtex")
     except PybtexSyntaxError as exc:
+        unbalanced = unbalanced_entries(text, heads)
+        if unbalanced:
+            return None, [Problem(shown, line, f"malformed BibTeX: entry '{key}' has unbalanced braces "
+                                  f"(pybtex stopped at line {exc.lineno})", "close every { with a }")
+                          for key, line in unbalanced[:1]]
         line = exc.lineno or 0
         inside = [h for h in heads if h[2] <= line]
-        where = f" (the error is in or before entry '{inside[-1][1]}', which starts at line {inside[-1][2]})" if inside else ""
+        where = f" (in entry '{inside[-1][1]}', which starts at line {inside[-1][2]})" if inside else ""
         return None, [
             Problem(shown, line, f"malformed BibTeX: {exc.args[0] if exc.args else exc}{where}",
                     "check that entry's braces, quotes and commas")
@@ -90,6 +95,18 @@ def load(path: Path) -> tuple[Bibliography | None, list[Problem]]:
     except Exception as exc:  # pybtex raises plain PybtexError for other faults
         return None, [Problem(shown, None, f"cannot read BibTeX: {exc}", "fix the file so pybtex can parse it")]
     return Bibliography(path, data, {key: line for _, key, line in heads}), []
+
+
+def unbalanced_entries(text: str, heads: list[tuple[str, str, int]]) -> list[tuple[str, int]]:
+    """Entries whose text, up to the next entry head, opens more braces than it closes."""
+    lines = text.splitlines()
+    found = []
+    for index, (_, key, line) in enumerate(heads):
+        end = heads[index + 1][2] - 1 if index + 1 < len(heads) else len(lines)
+        chunk = re.sub(r"\\[{}]", "", "\n".join(lines[line - 1 : end]))
+        if chunk.count("{") != chunk.count("}"):
+            found.append((key, line))
+    return found
 
 
 def _duplicate_and_key_problems(shown: str, heads: list[tuple[str, str, int]]) -> list[Problem]:

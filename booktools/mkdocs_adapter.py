@@ -16,6 +16,7 @@ import difflib
 import logging
 import os
 import posixpath
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -43,10 +44,11 @@ def _bibtex(config):
 
 
 class LinkedRegistry:
-    """mkdocs-bibtex's registry, with each citation turned into a link to its reference."""
+    """mkdocs-bibtex's registry, with each citation turned into a token for a linked citation."""
 
     def __init__(self, inner):
         self.inner = inner
+        self.snippets = references.Snippets(str(getattr(inner, "csl_file", "")))
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
@@ -54,7 +56,12 @@ class LinkedRegistry:
     def inline_text(self, citation_block) -> str:
         text = self.inner._inline_cache.get(str(citation_block), str(citation_block))
         keys = [c.key for c in citation_block.citations if c.key in self.inner._reference_cache]
-        return references.linked_citation(text, list(dict.fromkeys(keys)))
+        html = references.citation_html(text, list(dict.fromkeys(keys)))
+        return self.snippets.token("C", str(citation_block), html)
+
+    def reference_text(self, citation) -> str:
+        # An unknown key was already reported with its file and line; no traceback on top.
+        return self.inner._reference_cache.get(citation.key, f"(unknown key {citation.key})")
 
 
 class StubRegistry(LinkedRegistry):
@@ -111,7 +118,8 @@ def wrap_registry(config):
     registry = plugin.registry
     inner = registry.inner if isinstance(registry, LinkedRegistry) else registry
     if os.environ.get(STUB_ENV):
-        plugin.registry = StubRegistry(inner)
+        if not isinstance(registry, StubRegistry):
+            plugin.registry = StubRegistry(inner)
         return config
     if not isinstance(registry, LinkedRegistry):
         import pypandoc
@@ -120,6 +128,9 @@ def wrap_registry(config):
         bib = [str(root / plugin.config.bib_file)]
         path = citation_cache.cache_file(root / settings(config).get("cache_dir", ".cache"), bib,
                                          plugin.csl_file, pypandoc.get_pandoc_version())
+        pending = _pending.pop(str(path), None)
+        if pending is not None:
+            pending.result()  # the batch started during the previous edition's build
         inline, refs = citation_cache.load(path)
         inner._inline_cache.update(inline)
         inner._reference_cache.update(refs)
@@ -129,31 +140,106 @@ def wrap_registry(config):
 
 
 def prewarm(files, config):
-    """Format every citation of the site, and every entry of the .bib, in one pandoc run."""
+    """Format every citation of the site, and every entry of the .bib, before any page is built.
+
+    mkdocs-bibtex would run pandoc once per page. Here the citations not yet in the
+    cache go to pandoc in one batch, split over two processes; each half also
+    carries every entry of the .bib, so year suffixes (2011a, 2011b) come out the
+    same in both halves. The results fill mkdocs-bibtex's own caches, so every page
+    is a cache hit, and are saved to disk for the next build.
+    """
     from mkdocs_bibtex.citation import Citation, CitationBlock
 
     registry = _bibtex(config).registry
-    known = registry.bib_data.entries
+    inner = registry.inner
+    known = inner.bib_data.entries
+    if isinstance(registry, StubRegistry):
+        registry.validate_citation_blocks([CitationBlock(citations=[Citation(key=key)]) for key in known])
+        return files
+    blocks = _page_blocks([file.content_string for file in files.documentation_pages()], known)
+    _start_next_edition_batch(config)
+    _format_batch(inner, blocks, workers=2)
+    return files
+
+
+def _page_blocks(texts, known) -> dict:
+    from mkdocs_bibtex.citation import CitationBlock
+
     blocks = {}
-    for file in files.documentation_pages():
-        text, _ = markdown_scan.protect(file.content_string)
-        for block in CitationBlock.from_markdown(text):
+    for text in texts:
+        protected, _ = markdown_scan.protect(text)
+        for block in CitationBlock.from_markdown(protected):
             if all(c.key in known for c in block.citations):
                 blocks[str(block)] = block
-    for key in known:
-        block = CitationBlock(citations=[Citation(key=key)])
-        blocks.setdefault(str(block), block)
-    before = len(registry.inner._inline_cache)
-    registry.validate_citation_blocks(list(blocks.values()))
-    path = getattr(registry.inner, "booktools_cache_path", None)
-    if path is not None and len(registry.inner._inline_cache) != before:
-        citation_cache.save(path, registry.inner._inline_cache, registry.inner._reference_cache)
-    return files
+    return blocks
+
+
+def _format_batch(inner, blocks: dict, workers: int) -> None:
+    """Send what the cache lacks to pandoc, in up to `workers` processes, and save the cache."""
+    from mkdocs_bibtex.citation import Citation, CitationBlock
+
+    known = inner.bib_data.entries
+    every_entry = [CitationBlock(citations=[Citation(key=key)]) for key in known]
+    todo = [b for raw, b in blocks.items() if raw not in inner._inline_cache]
+    if not todo and all(key in inner._reference_cache for key in known):
+        return
+    parts = workers if len(todo) > 40 else 1
+    chunks = [every_entry + todo[i::parts] for i in range(parts)]
+    with ThreadPoolExecutor(max_workers=parts) as pool:
+        for inline, refs in pool.map(inner._process_with_pandoc, chunks):
+            inner._inline_cache.update(inline)
+            inner._reference_cache.update(refs)
+    path = getattr(inner, "booktools_cache_path", None)
+    if path is not None:
+        citation_cache.save(path, inner._inline_cache, inner._reference_cache)
+
+
+_background = ThreadPoolExecutor(max_workers=1)
+_pending: dict[str, object] = {}
+
+
+def _start_next_edition_batch(config) -> None:
+    """Format the next edition's citations on the second core while this edition's pages render.
+
+    The next edition's build (build_next_edition) then finds them in the disk cache.
+    Only its docs folder and CSL file are read here, from its config file.
+    """
+    import pypandoc
+    import yaml
+    from mkdocs_bibtex.registry import PandocRegistry
+
+    spec = settings(config).get("then_build")
+    if not spec:
+        return
+    root = Path(config.config_file_path).parent
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    child = yaml.load((root / spec["config"]).read_text(encoding="utf-8"), Loader=loader) or {}
+    csl = ((child.get("plugins") or {}).get("bibtex") or {}).get("csl_file")
+    docs = child.get("docs_dir")
+    if not csl or not docs or not (root / docs).is_dir():
+        return
+    plugin = _bibtex(config)
+    bib = [str(root / plugin.config.bib_file)]
+    path = citation_cache.cache_file(root / settings(config).get("cache_dir", ".cache"), bib, csl,
+                                     pypandoc.get_pandoc_version())
+
+    def run():
+        registry = PandocRegistry(bib_files=bib, csl_file=csl, csl_file_encoding=None,
+                                  footnote_format=plugin.config.footnote_format)
+        inline, refs = citation_cache.load(path)
+        registry._inline_cache.update(inline)
+        registry._reference_cache.update(refs)
+        registry.booktools_cache_path = path
+        texts = [p.read_text(encoding="utf-8") for p in sorted((root / docs).rglob("*.md"))]
+        _format_batch(registry, _page_blocks(texts, registry.bib_data.entries), workers=1)
+
+    _pending[str(path)] = _background.submit(run)
 
 
 def check_and_protect(markdown: str, page, config) -> str:
     """Report faults with file:line (strict builds fail on them), then hide code from mkdocs-bibtex."""
-    src = page.file.src_uri
+    src = _source_path(page, config)
     offset = _front_matter_lines(page)
     known = _bibtex(config).registry.bib_data.entries
     for heading in markdown_scan.find_headings(markdown):
@@ -173,6 +259,15 @@ def check_and_protect(markdown: str, page, config) -> str:
     return protected
 
 
+def _source_path(page, config) -> str:
+    """The page's file as the contributor sees it, e.g. docs/id/pendahuluan.md."""
+    path = Path(page.file.abs_src_path)
+    try:
+        return str(path.relative_to(Path(config.config_file_path).parent))
+    except ValueError:
+        return str(path)
+
+
 def _front_matter_lines(page) -> int:
     """Lines MkDocs removed from the top of the file (YAML front matter), to report real line numbers."""
     source = page.file.content_string
@@ -186,22 +281,41 @@ def _page_id(page, config) -> str:
 
 
 def finish_page(markdown: str, page, config, files) -> str:
-    """After mkdocs-bibtex: restore code, write the reference list, expand the full bibliography."""
+    """After mkdocs-bibtex: restore code, put tokens for the reference list and the full bibliography."""
     markdown = markdown_scan.restore(markdown, _protected.pop(_page_id(page, config), {}))
     markdown, entries = references.extract_reference_lines(markdown)
     lang = language(config)
-    bib_page = settings(config).get("bibliography_page", "")
-    full_url = None
-    if bib_page and page.file.src_uri != bib_page:
-        full_url = posixpath.relpath(bib_page, posixpath.dirname(page.file.src_uri) or ".")
+    registry = _bibtex(config).registry
     if entries:
-        markdown += "\n" + references.reference_list(entries, lang, full_list_url=full_url)
+        full_url = _bibliography_url(page, config, files)
+        html = references.reference_list_html(entries, lang, full_list_url=full_url)
+        token = registry.snippets.token("R", page.file.src_uri, html)
+        markdown += f"\n## {references.TERMS[lang]['references']} {{#references}}\n\n{token}\n"
     if references.FULL_BIBLIOGRAPHY_MARKER in markdown:
-        registry = _bibtex(config).registry
-        everything = {key: registry.inner._reference_cache[key] for key in registry.bib_data.entries}
-        markdown = markdown.replace(references.FULL_BIBLIOGRAPHY_MARKER,
-                                    references.reference_list(everything, lang, heading=False))
+        from mkdocs_bibtex.citation import Citation
+
+        everything = {key: registry.reference_text(Citation(key=key)) for key in registry.bib_data.entries}
+        token = registry.snippets.token("B", "full", references.reference_list_html(everything, lang))
+        markdown = markdown.replace(references.FULL_BIBLIOGRAPHY_MARKER, f"\n{token}\n")
     return markdown
+
+
+def _bibliography_url(page, config, files) -> str | None:
+    from mkdocs.utils import get_relative_url
+
+    bib_page = settings(config).get("bibliography_page", "")
+    target = files.get_file_from_path(bib_page) if bib_page else None
+    if target is None or target.src_uri == page.file.src_uri:
+        return None
+    return get_relative_url(target.url, page.url)
+
+
+def swap_snippets(html: str, page, config) -> str:
+    """Put the citation and reference-list HTML in place of their tokens."""
+    html, missing = _bibtex(config).registry.snippets.swap(html)
+    for token in missing:
+        log.warning("%s: internal citation token %s was not replaced", _source_path(page, config), token)
+    return html
 
 
 def build_next_edition(config):

@@ -20,3 +20,7 @@ def on_post_build(config):
 
 def on_page_context(context, page, config, nav):
     return mkdocs_adapter.alternates(context, page, config)
+
+
+def on_page_content(html, page, config, files):
+    return mkdocs_adapter.swap_snippets(html, page, config)

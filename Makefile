@@ -1,0 +1,57 @@
+# The two commands of README.md:
+#   make serve  - set everything up, then serve both editions at http://127.0.0.1:8000/
+#   make test   - set everything up, then run every offline check
+# Both create .venv and install the pinned versions (requirements.txt + constraints.txt) themselves.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: serve test setup build check-sources check-site pytest check-external benchmark csl clean
+
+$(STAMP): requirements.txt constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check-sources: $(STAMP)
+	$(BIN)/python scripts/check_sources.py
+
+check-site: $(STAMP)
+	$(BIN)/python scripts/check_site.py
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Every offline check, in the order that gives the clearest first failure.
+test: $(STAMP)
+	$(BIN)/python scripts/check_sources.py
+	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/check_site.py
+	$(BIN)/python -m pytest
+
+# Needs a network: every external URL of the built site and of references.bib.
+check-external: build
+	$(BIN)/python scripts/check_site.py
+	$(BIN)/python scripts/check_external_links.py
+
+benchmark: $(STAMP)
+	$(BIN)/python scripts/benchmark.py
+
+csl: $(STAMP)
+	$(BIN)/python scripts/update_csl.py
+
+clean:
+	rm -rf site .cache reports .pytest_cache

@@ -1,0 +1,61 @@
+"""Promises of the README about setup: pinned versions, one test command, no system pandoc."""
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+PIN_RE = re.compile(r"^([A-Za-z0-9_.\-]+)==([\w.\-+]+)$")
+
+
+def requirement_lines(path: Path) -> list[str]:
+    return [line.split("#")[0].strip() for line in path.read_text().splitlines() if line.split("#")[0].strip()]
+
+
+def test_every_requirement_is_pinned_and_constrained():
+    constraints = dict(PIN_RE.match(line).groups() for line in requirement_lines(ROOT / "constraints.txt"))
+    for line in requirement_lines(ROOT / "requirements.txt"):
+        match = PIN_RE.match(line)
+        assert match, f"requirements.txt: '{line}' is not pinned with =="
+        name, version = match.groups()
+        found = {k.lower().replace("_", "-"): v for k, v in constraints.items()}
+        assert found.get(name.lower().replace("_", "-")) == version, f"{name} missing or different in constraints.txt"
+
+
+def test_stack_versions_named_in_the_design():
+    pins = dict(PIN_RE.match(line).groups() for line in requirement_lines(ROOT / "requirements.txt"))
+    assert pins["mkdocs"] == "1.6.1"
+    assert pins["mkdocs-material"].startswith("9.8.")
+    assert pins["mkdocs-bibtex"] == "4.4.0"
+    assert pins["pymdown-extensions"].startswith("13.")
+    assert "pypandoc-binary" in pins
+
+
+def test_pandoc_comes_from_pypandoc_binary():
+    import pypandoc
+
+    assert "site-packages" in pypandoc.get_pandoc_path()
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    assert "make serve" in readme and "make test" in readme
+    ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith("#")]
+    assert ci[-1].strip() == "make test"
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: None)
+
+
+def test_offline_settings():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
+    assert config["theme"]["font"] is False, "Material would load Google Fonts"
+    assert config["plugins"]["bibtex"]["enable_inline_citations"] is False
+    assert "emoji" not in " ".join(config["markdown_extensions"]), "emoji shortcodes load images from a CDN"
+    assert "repo_url" not in config, "Material would call the GitHub API for repository facts"
