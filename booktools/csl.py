@@ -8,7 +8,13 @@ from importlib import resources
 STYLES = {
     "apa.csl": ("apa.csl", None),
     "apa-id.csl": ("apa.csl", "id-ID"),
+    "chicago-author-date.csl": ("chicago-author-date.csl", None),
 }
+
+
+def without_year_suffixes(text: str) -> str:
+    """The same style without "2026a/2026b": for formatting unrelated items in one batch."""
+    return re.sub(r'\s+disambiguate-add-year-suffix="true"', "", text)
 
 
 def packaged_style(name: str) -> str:

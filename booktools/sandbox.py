@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MACHINERY = ["booktools", "hooks", "overrides", "csl", "includes"]
+BOOK_FILES = ["CITATION.cff", "CHANGELOG.md"]
 
 
 def make_project(folder: Path, pages: dict[str, str], bib: str, allow: str = "",
@@ -22,9 +23,12 @@ def make_project(folder: Path, pages: dict[str, str], bib: str, allow: str = "",
     project = folder / "project"
     for name in MACHINERY:
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in BOOK_FILES:
+        shutil.copy2(ROOT / name, project / name)
     for config in ("mkdocs.yml", "mkdocs.en.yml"):
         text = (ROOT / config).read_text(encoding="utf-8").split("\nnav:\n")[0] + "\n"
         text = text.replace("bibliography_page: daftar-pustaka.md", f"bibliography_page: '{bibliography_page}'")
+        text = text.replace("history_page: riwayat-revisi.md", "history_page: ''")
         _write(project / config, text)
     for rel, text in pages.items():
         _write(project / "docs" / rel, text)

@@ -94,7 +94,7 @@ def real_book(work: Path) -> Path:
     project = work / "real"
     for name in [*sandbox.MACHINERY, "docs"]:
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "mkdocs.en.yml", "references.bib"):
+    for name in ("mkdocs.yml", "mkdocs.en.yml", "references.bib", *sandbox.BOOK_FILES):
         shutil.copy2(ROOT / name, project / name)
     return project
 

@@ -9,8 +9,10 @@ def test_committed_styles_match_the_package():
         assert committed == expected_csl(name), f"csl/{name} differs: run `make csl`"
 
 
-def test_styles_are_apa_7_author_date():
-    for name in STYLES:
+def test_styles_are_the_named_author_date_styles():
+    chicago = (ROOT / "csl" / "chicago-author-date.csl").read_text(encoding="utf-8")
+    assert "<title>Chicago Manual of Style 18th edition (author-date)</title>" in chicago
+    for name in ("apa.csl", "apa-id.csl"):
         text = (ROOT / "csl" / name).read_text(encoding="utf-8")
         assert "<title>APA Style 7th edition</title>" in text
         assert 'citation-format="author-date"' in text
