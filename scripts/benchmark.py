@@ -3,7 +3,7 @@
 Measures, for the real book and for a synthetic book of the finished size:
   * clean build of both editions (no citation cache), median of --runs;
   * the same build with citations stubbed out (pandoc never runs), and the ratio;
-  * a full build with the citation cache warm;
+  * a full build with the caches warm, against the stubbed build with the same caches;
   * a rebuild after a one-line edit, in one process as `mkdocs serve` does it;
   * output size, and the bytes of one chapter page (raw and gzip).
 
@@ -76,6 +76,7 @@ def measure(label: str, project: Path, chapter: str, runs: int, work: Path) -> N
     stubbed = statistics.median(timed_build(project, site, stub=True) for _ in range(runs))
     timed_build(project, site)  # leaves a warm cache
     warm = statistics.median(timed_build(project, site, clear_cache=False) for _ in range(runs))
+    stubbed_warm = statistics.median(timed_build(project, site, stub=True, clear_cache=False) for _ in range(runs))
     rebuild = in_process_rebuild(project, work / "site-serve", project / "docs" / "id" / chapter)
     page = (site / chapter).with_suffix(".html")
     raw = page.read_bytes()
@@ -83,7 +84,8 @@ def measure(label: str, project: Path, chapter: str, runs: int, work: Path) -> N
     print(f"clean build, both editions, no cache   {clean:6.2f} s  (median of {runs})")
     print(f"same build, citations stubbed out      {stubbed:6.2f} s")
     print(f"ratio clean / stubbed                  {clean / stubbed:6.2f}   (target <= 1.25)")
-    print(f"full build, citation cache warm        {warm:6.2f} s  (ratio {warm / stubbed:.2f})")
+    print(f"full build, caches warm                {warm:6.2f} s  (stubbed, warm: {stubbed_warm:.2f} s; "
+          f"ratio {warm / stubbed_warm:.2f}, target <= 1.25)")
     print(f"rebuild after a one-line edit (serve)  {rebuild:6.2f} s  (target < 2 s)")
     print(f"output size                            {size_of(site) / 1e6:6.2f} MB, {len(list(site.rglob('*.html')))} HTML pages")
     print(f"one chapter page ({page.name})  {len(raw) / 1e3:8.1f} kB raw, {len(gzip.compress(raw)) / 1e3:.1f} kB gzip")
