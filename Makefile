@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve test setup build check-sources check-site pytest check-external benchmark csl clean
+.PHONY: serve test setup build check-sources check-site pytest check-external benchmark lighthouse browser csl clean
 
 $(STAMP): requirements.txt constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed")'
@@ -49,6 +49,10 @@ check-external: build
 
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
+
+# Debian's Chromium for the browser tests in tests/browser (skipped without it, except in CI).
+browser:
+	bash scripts/install_browser.sh
 
 csl: $(STAMP)
 	$(BIN)/python scripts/update_csl.py

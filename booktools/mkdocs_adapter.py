@@ -135,8 +135,19 @@ def wrap_registry(config):
         inner._inline_cache.update(inline)
         inner._reference_cache.update(refs)
         inner.booktools_cache_path = path
+        feed_original_bib(inner, bib)
         plugin.registry = LinkedRegistry(inner)
     return config
+
+
+def feed_original_bib(registry, bib_files: list[str]) -> None:
+    """Give pandoc the .bib as written.
+
+    mkdocs-bibtex re-serialises the .bib through pybtex before pandoc reads it, and
+    pybtex escapes % and _ (a URL with %20 came out as \\%20, and the link broke).
+    The registry keeps that text in a cached property; set it to the original.
+    """
+    registry.__dict__["bib_data_bibtex"] = "\n".join(Path(p).read_text(encoding="utf-8") for p in bib_files)
 
 
 def prewarm(files, config):
@@ -231,6 +242,7 @@ def _start_next_edition_batch(config) -> None:
         registry._inline_cache.update(inline)
         registry._reference_cache.update(refs)
         registry.booktools_cache_path = path
+        feed_original_bib(registry, bib)
         texts = [p.read_text(encoding="utf-8") for p in sorted((root / docs).rglob("*.md"))]
         _format_batch(registry, _page_blocks(texts, registry.bib_data.entries), workers=1)
 

@@ -146,3 +146,15 @@ def test_malformed_bib_fails_build_with_line(project_factory):
     assert result.returncode != 0
     assert "references.bib:" in output and "entry 'bad' has unbalanced braces" in output
     assert "Traceback" not in output
+
+
+def test_urls_with_percent_and_underscore_stay_intact(project_factory):
+    from conftest import GOOD_BIB
+
+    bib = GOOD_BIB + "\n@online{pct, title={T}, organization={O}, url={https://example.org/a/%20b_c}, urldate={2026-11-26}}\n"
+    pages = good_pages(**{"id/bab.md": ID_PAGE + "\nLagi [@pct].\n"})
+    project = project_factory(pages, bib=bib)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "bab.html").read_text()
+    assert 'href="https://example.org/a/%20b_c"' in html and ">https://example.org/a/%20b_c<" in html

@@ -43,6 +43,7 @@ def test_ci_runs_the_readme_test_command():
     assert "make serve" in readme and "make test" in readme
     ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith("#")]
     assert ci[-1].strip() == "make test"
+    assert "pip install" not in "\n".join(ci), ".ci/run must not install Python packages by hand"
 
 
 class _Loader(yaml.SafeLoader):

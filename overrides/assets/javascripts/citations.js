@@ -87,7 +87,13 @@
   }
 
   var lastPointer = "mouse";
-  document.addEventListener("pointerdown", function (ev) { lastPointer = ev.pointerType; }, true);
+  var openBeforeTap = false;
+  document.addEventListener("pointerdown", function (ev) {
+    lastPointer = ev.pointerType;
+    var link = citationFrom(ev.target);
+    // A tap also focuses the link (which opens the preview): remember whether it was open before.
+    openBeforeTap = Boolean(link) && owner === link;
+  }, true);
 
   document.addEventListener("mouseover", function (ev) {
     var link = citationFrom(ev.target);
@@ -103,7 +109,7 @@
   });
   document.addEventListener("click", function (ev) {
     var link = citationFrom(ev.target);
-    if (link && lastPointer !== "mouse" && owner !== link) {
+    if (link && lastPointer !== "mouse" && !openBeforeTap) {
       ev.preventDefault();
       show(link);
     } else if (popover && !popover.contains(ev.target) && !link) {

@@ -1,0 +1,21 @@
+"""A chapter printed from the browser: no navigation chrome, citations and references kept, link targets shown."""
+from __future__ import annotations
+
+
+def test_print_layout(browser, site):
+    base, out = site
+    page = browser.new_page()
+    page.goto(base + "index.html")
+    page.emulate_media(media="print")
+    display = "sel => getComputedStyle(document.querySelector(sel)).display"
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", "details.cite-this"):
+        assert page.evaluate(display, chrome) == "none", chrome
+    for kept in (".references", "a.citation"):
+        assert page.evaluate(display, kept) != "none", kept
+    external = page.evaluate("""() => {
+        const a = [...document.querySelectorAll('.md-content a[href^="http"]')].find(x => !x.closest('.references'));
+        return a ? getComputedStyle(a, '::after').content : null; }""")
+    assert external and "http" in external
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-content h2')).breakAfter") == "avoid"
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
