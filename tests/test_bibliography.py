@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from booktools import bibliography
-from conftest import GOOD_BIB, write
+from fixtures import GOOD_BIB, write
 
 
 def problems_for(tmp_path: Path, text: str):

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import build
+from fixtures import build
 
 ID_PAGE = """# Bab uji
 
@@ -43,7 +43,7 @@ def good_pages(**changes):
 
 @pytest.fixture(scope="module")
 def good_site(tmp_path_factory):
-    from conftest import make_project
+    from fixtures import make_project
 
     project = make_project(tmp_path_factory.mktemp("good"), good_pages())
     result = build(project)
@@ -139,7 +139,7 @@ def test_split_citation_fails_build(project_factory):
 
 
 def test_malformed_bib_fails_build_with_line(project_factory):
-    from conftest import GOOD_BIB
+    from fixtures import GOOD_BIB
 
     result = build(project_factory(good_pages(), bib=GOOD_BIB + "\n@book{bad,\n  title = {Unclosed\n}\n"))
     output = result.stdout + result.stderr
@@ -149,7 +149,7 @@ def test_malformed_bib_fails_build_with_line(project_factory):
 
 
 def test_urls_with_percent_and_underscore_stay_intact(project_factory):
-    from conftest import GOOD_BIB
+    from fixtures import GOOD_BIB
 
     bib = GOOD_BIB + "\n@online{pct, title={T}, organization={O}, url={https://example.org/a/%20b_c}, urldate={2026-11-26}}\n"
     pages = good_pages(**{"id/bab.md": ID_PAGE + "\nLagi [@pct].\n"})

@@ -14,7 +14,7 @@ import rispy
 from pybtex.database import parse_string
 
 from booktools import book_meta, git_dates
-from conftest import ROOT, build, make_project
+from fixtures import ROOT, build, make_project
 from test_build import good_pages
 
 SITE_URL = "http://127.0.0.1:8000/"

@@ -1,6 +1,6 @@
 """The committed CSL files are the registry package's APA 7 style, with the locales we need."""
 from booktools.csl import STYLES, expected_csl
-from conftest import ROOT
+from fixtures import ROOT
 
 
 def test_committed_styles_match_the_package():

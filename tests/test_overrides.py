@@ -3,7 +3,7 @@ from pathlib import Path
 
 import material
 
-from conftest import ROOT
+from fixtures import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates"
 HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from fixtures import ROOT
 
 PIN_RE = re.compile(r"^([A-Za-z0-9_.\-]+)==([\w.\-+]+)$")
 

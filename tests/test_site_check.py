@@ -1,6 +1,6 @@
 """The built-HTML check, on hand-made sites: each fault planted once."""
 from booktools.site_check import check_site
-from conftest import write
+from fixtures import write
 
 URL = "https://book.example.org/"
 

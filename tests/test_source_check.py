@@ -1,7 +1,7 @@
 """The pre-build source check (scripts/check_sources.py) on fixture projects."""
 from scripts.check_sources import main, sources_for
 from booktools.source_check import check
-from conftest import GOOD_BIB, write
+from fixtures import GOOD_BIB, write
 
 ALL_CITED = "[@dewaal2003black] [@cornell2017turkey] [@many2020authors]\n"
 

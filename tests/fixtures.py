@@ -1,0 +1,54 @@
+"""Helpers shared by the tests: the repository root, a good .bib, fixture projects (see booktools.sandbox)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from booktools import sandbox  # noqa: E402
+
+GOOD_BIB = """
+@book{dewaal2003black,
+  author    = {{de Waal}, Thomas},
+  title     = {Black Garden: {Armenia} and {Azerbaijan} through Peace and War},
+  publisher = {New York University Press},
+  location  = {New York},
+  year      = {2003},
+  isbn      = {9780814719459}
+}
+
+@incollection{cornell2017turkey,
+  author    = {Cornell, Svante E.},
+  title     = {Turkey's Role},
+  booktitle = {The International Politics of the {Armenian}-{Azerbaijani} Conflict},
+  editor    = {Cornell, Svante E.},
+  publisher = {Palgrave Macmillan},
+  year      = {2017},
+  pages     = {89--105},
+  doi       = {10.1057/978-1-137-60006-6}
+}
+
+@article{many2020authors,
+  author  = {Satu, Ani and Dua, Budi and Tiga, Citra},
+  title   = {A Test Article},
+  journal = {Journal of Tests},
+  year    = {2020},
+  url     = {https://example.org/article}
+}
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def make_project(tmp_path: Path, pages: dict[str, str], bib: str = GOOD_BIB, allow: str = "") -> Path:
+    return sandbox.make_project(tmp_path, pages, bib, allow)
+
+
+def build(project: Path, *extra: str):
+    return sandbox.build(project, *extra)
