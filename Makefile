@@ -50,6 +50,10 @@ check-external: build
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
 
+# Performance budget (prints scores; needs node 20+ and Chromium).
+lighthouse: $(STAMP)
+	$(BIN)/python scripts/lighthouse.py
+
 # Debian's Chromium for the browser tests in tests/browser (skipped without it, except in CI).
 browser:
 	bash scripts/install_browser.sh
