@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urljoin
 
-from . import citation_cache, markdown_scan, references
+from . import citation_cache, markdown_scan, references, timeline
 
 log = logging.getLogger("mkdocs.plugins.booktools")
 STUB_ENV = "BOOKTOOLS_STUB_CITATIONS"
@@ -167,7 +167,8 @@ def prewarm(files, config):
     if isinstance(registry, StubRegistry):
         registry.validate_citation_blocks([CitationBlock(citations=[Citation(key=key)]) for key in known])
         return files
-    blocks = _page_blocks([file.content_string for file in files.documentation_pages()], known)
+    blocks = _page_blocks([expand_timeline(file.content_string, config) for file in files.documentation_pages()],
+                          known)
     _start_next_edition_batch(config)
     _format_batch(inner, blocks, workers=2)
     return files
@@ -243,15 +244,35 @@ def _start_next_edition_batch(config) -> None:
         registry._reference_cache.update(refs)
         registry.booktools_cache_path = path
         feed_original_bib(registry, bib)
-        texts = [p.read_text(encoding="utf-8") for p in sorted((root / docs).rglob("*.md"))]
+        child_lang = (child.get("theme") or {}).get("language", "en")
+        data = root / settings(config).get("timeline_data", "data/timeline.yml")
+        texts = [timeline.expand(p.read_text(encoding="utf-8"), child_lang, data)
+                 for p in sorted((root / docs).rglob("*.md"))]
         _format_batch(registry, _page_blocks(texts, registry.bib_data.entries), workers=1)
 
     _pending[str(path)] = _background.submit(run)
 
 
+def _timeline_path(config) -> Path:
+    return Path(config.config_file_path).parent / settings(config).get("timeline_data", "data/timeline.yml")
+
+
+def expand_timeline(markdown: str, config) -> str:
+    return timeline.expand(markdown, language(config), _timeline_path(config))
+
+
 def check_and_protect(markdown: str, page, config) -> str:
     """Report faults with file:line (strict builds fail on them), then hide code from mkdocs-bibtex."""
     src = _source_path(page, config)
+    if timeline.MARKER in markdown:
+        path = _timeline_path(config)
+        if not path.exists():
+            log.warning("%s: the page shows the timeline but %s does not exist", src, path)
+        events, problems = timeline.load(path) if path.exists() else ([], [])
+        problems += timeline.check(events, path, set(_bibtex(config).registry.bib_data.entries))
+        for problem in problems:
+            log.warning("%s", problem)
+        markdown = expand_timeline(markdown, config)
     offset = _front_matter_lines(page)
     known = _bibtex(config).registry.bib_data.entries
     for heading in markdown_scan.find_headings(markdown):

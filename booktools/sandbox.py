@@ -18,8 +18,8 @@ BOOK_FILES = ["CITATION.cff", "CHANGELOG.md"]
 
 
 def make_project(folder: Path, pages: dict[str, str], bib: str, allow: str = "",
-                 bibliography_page: str = "") -> Path:
-    """pages maps 'id/index.md', 'en/index.md', ... to Markdown."""
+                 bibliography_page: str = "", files: dict[str, str] | None = None) -> Path:
+    """pages maps 'id/index.md', 'en/index.md', ... to Markdown; files maps other paths (e.g. data/x.yml)."""
     project = folder / "project"
     for name in MACHINERY:
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -35,6 +35,8 @@ def make_project(folder: Path, pages: dict[str, str], bib: str, allow: str = "",
     _write(project / "references.bib", bib)
     if allow:
         _write(project / "references-uncited.yml", allow)
+    for rel, text in (files or {}).items():
+        _write(project / rel, text)
     return project
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import bibliography, markdown_scan
+from . import bibliography, markdown_scan, timeline
 from .problems import Problem
 
 # Locator labels that belong to the other language's edition.
@@ -31,6 +31,7 @@ class Sources:
     editions: dict[str, Path]  # language -> docs folder
     allowlist_path: Path
     extra_citers: list[Path] = field(default_factory=list)  # data files that cite keys (e.g. the timeline)
+    timeline_path: Path | None = None
 
 
 def markdown_files(folder: Path) -> list[Path]:
@@ -56,6 +57,9 @@ def check(sources: Sources) -> list[Problem]:
             problems += _check_page(path, _rel(path, sources.root), lang, known, cited)
     for path in sources.extra_citers:
         cited |= _keys_in_data(path)
+    if sources.timeline_path and sources.timeline_path.exists():
+        events, found = timeline.load(sources.timeline_path)
+        problems += found + timeline.check(events, sources.timeline_path, known)
     problems += _check_uncited(sources, bib, cited)
     problems += _check_parity(sources)
     return problems

@@ -24,6 +24,7 @@ def sources_for(root: Path) -> Sources:
         editions={"id": root / "docs" / "id", "en": root / "docs" / "en"},
         allowlist_path=root / "references-uncited.yml",
         extra_citers=sorted(data.glob("*.yml")) if data.is_dir() else [],
+        timeline_path=data / "timeline.yml",
     )
 
 

@@ -46,8 +46,9 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def make_project(tmp_path: Path, pages: dict[str, str], bib: str = GOOD_BIB, allow: str = "") -> Path:
-    return sandbox.make_project(tmp_path, pages, bib, allow)
+def make_project(tmp_path: Path, pages: dict[str, str], bib: str = GOOD_BIB, allow: str = "",
+                 files: dict[str, str] | None = None) -> Path:
+    return sandbox.make_project(tmp_path, pages, bib, allow, files=files)
 
 
 def build(project: Path, *extra: str):
