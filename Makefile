@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve test setup build check-sources check-site pytest check-external benchmark lighthouse browser csl clean
+.PHONY: serve test setup build downloads check-sources check-site pytest check-external benchmark lighthouse browser csl clean
 
 $(STAMP): requirements.txt constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed")'
@@ -26,6 +26,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+# The PDF of each edition and the offline edition (zip), into site/downloads/ (after build).
+downloads: build
+	$(BIN)/python scripts/make_downloads.py
+
 check-sources: $(STAMP)
 	$(BIN)/python scripts/check_sources.py
 
@@ -38,7 +42,9 @@ pytest: $(STAMP)
 # Every offline check, in the order that gives the clearest first failure.
 test: $(STAMP)
 	$(BIN)/python scripts/check_sources.py
+	$(BIN)/pymarkdown --config .pymarkdown.json scan -r docs README.md CHANGELOG.md CONTRIBUTING.md CONTRIBUTING.en.md STYLEGUIDE.md
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/make_downloads.py
 	$(BIN)/python scripts/check_site.py
 	$(BIN)/python -m pytest
 

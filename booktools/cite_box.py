@@ -19,6 +19,9 @@ TERMS = {
         "months": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
                    "Oktober", "November", "Desember"],
         "edition_note": "Untuk mengutip edisi tertentu, sebutkan versi dan komit ini.",
+        "offline": "versi luring (zip)",
+        "edit": "sunting halaman ini", "report_page": "laporkan kesalahan",
+        "report_section": "Laporkan kesalahan di bagian ini",
     },
     "en": {
         "book": "Cite this book", "chapter": "Cite this chapter", "page": "Cite this page", "section": "Cite this section",
@@ -27,6 +30,9 @@ TERMS = {
         "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                    "October", "November", "December"],
         "edition_note": "To cite this exact edition, give this version and commit.",
+        "offline": "offline edition (zip)",
+        "edit": "edit this page", "report_page": "report an error",
+        "report_section": "Report an error in this section",
     },
 }
 
@@ -36,9 +42,19 @@ def long_date(day: dt.date, lang: str) -> str:
     return f"{day.day} {month} {day.year}" if lang == "id" else f"{month} {day.day}, {day.year}"
 
 
-def edition_line(c: Citable, book: Book, history_url: str | None) -> str:
+def edition_line(c: Citable, book: Book, history_url: str | None, downloads: str | None = None,
+                 offline: bool = False, edit_url: str | None = None, report_url: str | None = None) -> str:
+    """downloads: relative URL of the site's downloads/ folder (None: no download links)."""
     t = TERMS[c.lang]
     history = f' · <a href="{escape(history_url)}">{t["history"]}</a>' if history_url else ""
+    if downloads is not None:
+        history += f' · <a href="{escape(downloads)}turki-azerbaijan-{c.lang}.pdf">PDF</a>'
+        if not offline:  # the offline edition is the zip itself
+            history += f' · <a href="{escape(downloads)}turki-azerbaijan-luring.zip">{t["offline"]}</a>'
+    if edit_url:
+        history += f' · <a href="{escape(edit_url)}">{t["edit"]}</a>'
+    if report_url:
+        history += f' · <a href="{escape(report_url)}">{t["report_page"]}</a>'
     return (f'<p class="edition-line" data-search-exclude>{t["first"]} {long_date(c.first_published, c.lang)}, '
             f'{t["revised"]} {long_date(c.last_revised, c.lang)} · {t["edition"]} {escape(book.version)} '
             f'({long_date(book.date, c.lang)}){history}</p>')
@@ -73,3 +89,8 @@ def box_html(c: Citable, level: str, book: Book, commit: str | None, apa: str, c
         f'<span class="Z3988" title="{escape(coins(c, book))}"></span>'
         f"</details>"
     )
+
+
+def report_link(lang: str, url: str) -> str:
+    return (f'<p class="section-report" data-search-exclude><a href="{escape(url)}">'
+            f'{TERMS[lang]["report_section"]}</a></p>')

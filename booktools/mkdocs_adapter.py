@@ -82,6 +82,9 @@ def validate_bibliography(config):
 
     from . import bibliography
 
+    if os.environ.get("BOOK_OFFLINE"):
+        # Material's offline plugin would add the iframe-worker shim from a CDN; use the vendored copy.
+        config.extra["polyfills"] = ["assets/javascripts/vendor/iframe-worker-shim.js"]
     plugin = _bibtex(config)
     path = Path(config.config_file_path).parent / plugin.config.bib_file
     _, problems = bibliography.load(path)
@@ -360,11 +363,12 @@ def build_next_edition(config):
     from mkdocs.config import load_config
 
     root = Path(config.config_file_path).parent
+    overrides = {"site_url": urljoin(config.site_url, spec["path"] + "/")} if config.site_url else {}
     child = load_config(
         str(root / spec["config"]),
         site_dir=str(Path(config.site_dir) / spec["path"]),
-        site_url=urljoin(config.site_url or "/", spec["path"] + "/"),
         strict=config.strict,
+        **overrides,
     )
     child.plugins.on_startup(command="build", dirty=False)
     try:

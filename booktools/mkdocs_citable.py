@@ -7,6 +7,7 @@ boxes into the HTML, and the metadata into the template context.
 """
 from __future__ import annotations
 
+import os
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -61,8 +62,7 @@ def collect(files, config):
     book = book_meta.read(root / "CITATION.cff")
     lang = _lang(config)
     book_title = config.extra.get("edition_title") or book.title
-    site_url = book.url if book.url and lang == "id" else None
-    site_url = site_url or config.site_url or "/"
+    site_url = _citation_base(book, config)
     docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     dates = git_dates.file_dates(root, docs_rel)
     commit = git_dates.head_commit(root)
@@ -101,6 +101,20 @@ def collect(files, config):
     return files
 
 
+def _citation_base(book, config) -> str:
+    """The address citations point to: CITATION.cff's url, else the published one (BOOK_CITATION_URL,
+    set for the offline edition), else the site's. Relative when none is a real http(s) address."""
+    from urllib.parse import urlsplit
+
+    if config.site_url and urlsplit(config.site_url).netloc and not book.url:
+        return config.site_url
+    edition_path = config.extra.get("booktools", {}).get("edition_path", "")
+    for candidate in (book.url, os.environ.get("BOOK_CITATION_URL")):
+        if candidate and urlsplit(candidate).netloc:
+            return urljoin(candidate.rstrip("/") + "/", edition_path)
+    return ""
+
+
 def _source_base(root: Path, config, docs_rel: str) -> str | None:
     import yaml
 
@@ -127,15 +141,42 @@ def insert_boxes(html: str, page, config, files) -> str:
 
         history_url = get_relative_url(files.get_file_from_path(edition.history_src).url, page.url)
     level = "book" if entry.page.kind == "book" else "chapter" if CHAPTER_TITLE_RE.match(entry.page.title) else "page"
-    head = cite_box.edition_line(entry.page, edition.book, history_url) + box(entry.page, level)
+    downloads = config.extra.get("booktools", {}).get("downloads")
+    if downloads is not None:
+        downloads = "../" * page.url.count("/") + downloads
+    edit_url, report = _repository_links(config, page)
+    head = cite_box.edition_line(entry.page, edition.book, history_url, downloads,
+                                 offline=bool(os.environ.get("BOOK_OFFLINE")), edit_url=edit_url,
+                                 report_url=report(entry.page.title, "") if report else None) + box(entry.page, level)
     match = H1_HTML_RE.search(html)
     html = html[: match.end()] + head + html[match.end():] if match else head + html
 
     def after_h2(m):
         unit = entry.sections.get(m.group("id"))
-        return m.group(0) + box(unit, "section") if unit else m.group(0)
+        if not unit:
+            return m.group(0)
+        link = cite_box.report_link(unit.lang, report(unit.title, m.group("id"))) if report else ""
+        return m.group(0) + link + box(unit, "section")
 
     return H2_HTML_RE.sub(after_h2, html)
+
+
+def _repository_links(config, page):
+    """(edit URL, function(title, section) -> prefilled issue URL), or (None, None) without a repository."""
+    from urllib.parse import urlencode
+
+    repository = (config.extra.get("repository") or "").rstrip("/")
+    if not repository:
+        return None, None
+    root = Path(config.config_file_path).parent
+    source = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix() + "/" + page.file.src_uri
+    branch = config.extra.get("repository_branch", "main")
+
+    def report(title: str, section: str) -> str:
+        query = {"template": "koreksi-fakta.yml", "title": f"[Koreksi] {title}", "page": source, "section": section}
+        return f"{repository}/issues/new?{urlencode(query)}"
+
+    return f"{repository}/edit/{branch}/{source}", report
 
 
 def head_metadata(context, page, config):

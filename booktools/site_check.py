@@ -112,8 +112,13 @@ class SiteReport:
     external_links: dict[str, list[str]]  # url -> pages that link to it
 
 
-def check_site(site_dir: Path, site_url: str = "", root: Path | None = None) -> SiteReport:
-    """Check every HTML file under site_dir. site_url is the URL the site was built for."""
+def check_site(site_dir: Path, site_url: str = "", root: Path | None = None,
+               optional: tuple[str, ...] = ()) -> SiteReport:
+    """Check every HTML file under site_dir. site_url is the URL the site was built for.
+
+    optional: glob patterns (relative to site_dir) of files that may be absent (downloads not
+    built on this machine); links to them are not counted as broken.
+    """
     site_dir = site_dir.resolve()
     pages = {p: parse(p) for p in sorted(site_dir.rglob("*.html"))}
     base = urlsplit(site_url) if site_url else None
@@ -133,7 +138,14 @@ def check_site(site_dir: Path, site_url: str = "", root: Path | None = None) -> 
                                     "keep the citation on one line and check its key (see the page's Markdown source)"))
         for link in page.links:
             problems.extend(_check_link(link, path, page_url, site_dir, base, pages, external, shown))
+    if optional:
+        problems = [p for p in problems if not _is_optional(p, site_dir, optional)]
     return SiteReport(problems, external)
+
+
+def _is_optional(problem: Problem, site_dir: Path, optional: tuple[str, ...]) -> bool:
+    match = re.search(r"no file (\S+)$", problem.message)
+    return bool(match) and any(Path(match.group(1)).match(pattern) for pattern in optional)
 
 
 def _check_link(link, path, page_url, site_dir, base, pages, external, shown) -> list[Problem]:

@@ -214,3 +214,25 @@ def test_git_dates_first_and_last(tmp_path):
     assert dates["docs/a.md"] == (dt.date(2025, 1, 2), dt.date(2025, 3, 4))
     assert dates["docs/b.md"] == (dt.date(2025, 3, 4), dt.date(2025, 3, 4))
     assert git_dates.file_dates(tmp_path / "nowhere", "docs") == {}
+
+
+def test_edit_and_report_links_name_the_page_and_section(tmp_path):
+    import os
+    from urllib.parse import parse_qs, urlsplit
+
+    project = make_project(tmp_path, good_pages())
+    env = dict(os.environ, REPO_URL="https://github.com/example/book", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True,
+                            text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "bab.html").read_text()
+    assert 'href="https://github.com/example/book/edit/main/docs/id/bab.md"' in html
+    report = re.search(r'class="section-report"[^>]*><a href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    query = parse_qs(urlsplit(report).query)
+    assert query["template"] == ["koreksi-fakta.yml"] and query["page"] == ["docs/id/bab.md"]
+    assert query["section"] == ["bagian-pertama"]
+    assert "Laporkan kesalahan di bagian ini" in html
+
+
+def test_no_repository_no_repository_links(site):
+    assert "/edit/" not in (site / "bab.html").read_text() and "section-report" not in (site / "bab.html").read_text()

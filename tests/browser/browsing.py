@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def all_pages(site_dir: Path) -> list[str]:
     """Every HTML page of both editions, as paths relative to the site root."""

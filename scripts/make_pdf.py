@@ -1,0 +1,78 @@
+"""Build the PDF of each edition from the built site (one command, offline).
+
+Usage: python scripts/make_pdf.py [--site site]
+Writes site/downloads/turki-azerbaijan-id.pdf and site/downloads/turki-azerbaijan-en.pdf.
+Needs Chromium (`make browser`); run after `mkdocs build`.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from booktools import book_meta, book_pdf  # noqa: E402
+
+EDITIONS = [("id", "mkdocs.yml", ""), ("en", "mkdocs.en.yml", "en")]
+FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
+          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def pdf_name(lang: str) -> str:
+    return f"turki-azerbaijan-{lang}.pdf"
+
+
+def edition_title(lang: str, book) -> str:
+    if lang == "id":
+        return book.title
+    import yaml
+
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"), Loader=loader)
+    return config["extra"]["edition_title"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    args = parser.parse_args(argv)
+    chromium = os.environ.get("BOOK_CHROMIUM", "/usr/bin/chromium")
+    if not Path(chromium).exists():
+        print("Chromium not found: run `make browser` (or set BOOK_CHROMIUM) to build the PDFs")
+        return 1
+    from playwright.sync_api import sync_playwright
+
+    book = book_meta.read(ROOT / "CITATION.cff")
+    out_dir = args.site / "downloads"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for lang, config, sub in EDITIONS:
+            edition_dir = args.site / sub if sub else args.site
+            title = edition_title(lang, book)
+            document = edition_dir / "_print-book.html"
+            document.write_text(book_pdf.combine(edition_dir, book_pdf.nav_pages(ROOT / config), lang, book, title),
+                                encoding="utf-8")
+            target = out_dir / pdf_name(lang)
+            page = browser.new_page()
+            page.goto(document.as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(target), format="A4", print_background=True, display_header_footer=True,
+                     header_template="<span></span>", footer_template=FOOTER,
+                     margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"})
+            page.close()
+            document.unlink()
+            book_pdf.set_metadata(target, title, book, lang)
+            print(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB)")
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
