@@ -65,7 +65,7 @@ def test_editions_need_same_pages_and_anchors(tmp_path):
 
 
 def test_keys_cited_from_data_files_count(tmp_path):
-    write(tmp_path / "data/timeline.yml", "- id: e1\n  sources: [many2020authors]\n")
+    write(tmp_path / "data/figure.yml", "- value: 1\n  sources: [many2020authors]\n")
     assert project(tmp_path, "# T\n\n[@dewaal2003black] [@cornell2017turkey]\n") == []
 
 
