@@ -15,9 +15,7 @@ Standard library only; the output is byte-identical on every run.
 
 from __future__ import annotations
 
-import json
 import pathlib
-import re
 import sys
 from xml.sax.saxutils import escape
 

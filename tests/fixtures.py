@@ -53,3 +53,34 @@ def make_project(tmp_path: Path, pages: dict[str, str], bib: str = GOOD_BIB, all
 
 def build(project: Path, *extra: str):
     return sandbox.build(project, *extra)
+
+
+# Pages of a small good book in both editions (used by the build and citation tests).
+ID_PAGE = """# Bab uji
+
+## Bagian pertama {#bagian-pertama}
+
+Satu [@dewaal2003black, hlm. 12]. Dua [@cornell2017turkey; @many2020authors].
+Menurut de Waal [-@dewaal2003black], begitu. Kode `[@dewaal2003black]` tetap kode.
+
+```text
+[@cornell2017turkey] di blok kode
+```
+"""
+EN_PAGE = """# Test chapter
+
+## First section {#bagian-pertama}
+
+One [@dewaal2003black, p. 12]. Two [@cornell2017turkey; @many2020authors].
+According to de Waal [-@dewaal2003black], so. Code `[@dewaal2003black]` stays code.
+"""
+BIB_PAGE = "# Daftar pustaka\n\n<!-- booktools:full-bibliography -->\n"
+INDEX = "# Beranda\n\nTeks.\n"
+
+
+def good_pages(**changes):
+    pages = {"id/index.md": INDEX, "en/index.md": INDEX.replace("Beranda", "Home"),
+             "id/bab.md": ID_PAGE, "en/bab.md": EN_PAGE,
+             "id/pustaka.md": BIB_PAGE, "en/pustaka.md": BIB_PAGE.replace("Daftar pustaka", "Bibliography")}
+    pages.update(changes)
+    return pages

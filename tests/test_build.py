@@ -7,49 +7,8 @@ import html as html_module
 import json
 import re
 
-import pytest
 
-from fixtures import build
-
-ID_PAGE = """# Bab uji
-
-## Bagian pertama {#bagian-pertama}
-
-Satu [@dewaal2003black, hlm. 12]. Dua [@cornell2017turkey; @many2020authors].
-Menurut de Waal [-@dewaal2003black], begitu. Kode `[@dewaal2003black]` tetap kode.
-
-```text
-[@cornell2017turkey] di blok kode
-```
-"""
-EN_PAGE = """# Test chapter
-
-## First section {#bagian-pertama}
-
-One [@dewaal2003black, p. 12]. Two [@cornell2017turkey; @many2020authors].
-According to de Waal [-@dewaal2003black], so. Code `[@dewaal2003black]` stays code.
-"""
-BIB_PAGE = "# Daftar pustaka\n\n<!-- booktools:full-bibliography -->\n"
-INDEX = "# Beranda\n\nTeks.\n"
-
-
-def good_pages(**changes):
-    pages = {"id/index.md": INDEX, "en/index.md": INDEX.replace("Beranda", "Home"),
-             "id/bab.md": ID_PAGE, "en/bab.md": EN_PAGE,
-             "id/pustaka.md": BIB_PAGE, "en/pustaka.md": BIB_PAGE.replace("Daftar pustaka", "Bibliography")}
-    pages.update(changes)
-    return pages
-
-
-@pytest.fixture(scope="module")
-def good_site(tmp_path_factory):
-    from fixtures import make_project
-
-    project = make_project(tmp_path_factory.mktemp("good"), good_pages())
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
+from fixtures import EN_PAGE, ID_PAGE, build, good_pages
 
 def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", html_module.unescape(re.sub(r"<[^>]+>", "", html)))

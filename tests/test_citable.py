@@ -14,18 +14,14 @@ import rispy
 from pybtex.database import parse_string
 
 from booktools import book_meta, git_dates
-from fixtures import ROOT, build, make_project
-from test_build import good_pages
+from fixtures import ROOT, good_pages, make_project
 
 SITE_URL = "http://127.0.0.1:8000/"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("citable"), good_pages())
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+@pytest.fixture
+def site(good_site):
+    return good_site
 
 
 class Boxes(HTMLParser):

@@ -3,7 +3,7 @@ import re
 
 from booktools import timeline
 from fixtures import ROOT, build, make_project, write
-from test_build import good_pages
+from fixtures import good_pages
 
 KEYS = {"dewaal2003black", "cornell2017turkey", "many2020authors"}
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from browsing import all_pages  # noqa: F401  (re-exported for the tests)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
