@@ -76,7 +76,7 @@ def test_malformed_yaml_names_the_line(tmp_path):
 def test_every_theme_has_filter_styles():
     css = (ROOT / "overrides" / "assets" / "stylesheets" / "book.css").read_text()
     for theme in timeline.THEMES:
-        assert f"#tl-{theme}:checked ~ .tl-events .tl-event:not(.tl-{theme})" in css
+        assert f".timeline:has(#tl-{theme}:checked) .tl-event:not(.tl-{theme})" in css
 
 
 def timeline_pages(link_target):

@@ -122,3 +122,19 @@ def test_phone_width_never_scrolls_sideways(phone, site):
             if size < 11:
                 wide.append(f"{rel}: table text {size}px")
     assert not wide, "\n".join(wide)
+
+
+def test_timeline_theme_filter_works_without_javascript(browser, site):
+    base, _ = site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "kronologi.html")
+    events = page.locator(".tl-event")
+    total = events.count()
+    page.locator("label[for=tl-turkey]").click()
+    shown = page.locator(".tl-event:visible")
+    assert 0 < shown.count() < total
+    assert all("tl-turkey" in shown.nth(i).get_attribute("class") for i in range(shown.count()))
+    page.locator("label[for=tl-all]").click()
+    assert page.locator(".tl-event:visible").count() == total
+    context.close()
