@@ -138,6 +138,7 @@ def wrap_registry(config):
         inner._inline_cache.update(inline)
         inner._reference_cache.update(refs)
         inner.booktools_cache_path = path
+        references.load_html_cache(_html_cache_path(config))
         feed_original_bib(inner, bib)
         plugin.registry = LinkedRegistry(inner)
     return config
@@ -354,8 +355,16 @@ def swap_snippets(html: str, page, config) -> str:
     return html
 
 
+def _html_cache_path(config) -> Path:
+    import markdown
+
+    root = Path(config.config_file_path).parent
+    return root / settings(config).get("cache_dir", ".cache") / f"citations-html-{markdown.__version__}.json"
+
+
 def build_next_edition(config):
-    """Build the edition named in extra.booktools.then_build into its subfolder of this site."""
+    """Save this build's conversions; build the edition named in extra.booktools.then_build into its subfolder."""
+    references.save_html_cache(_html_cache_path(config))
     spec = settings(config).get("then_build")
     if not spec:
         return

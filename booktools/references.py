@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 import unicodedata
 
@@ -31,6 +32,23 @@ TERMS = {
 
 _converter = markdown.Markdown(extensions=["smarty"])
 _html_cache: dict[str, str] = {}
+_html_cache_size_on_load = 0
+
+
+def load_html_cache(path) -> None:
+    """Conversions of earlier builds (pandoc Markdown -> HTML), so a warm build converts only new text."""
+    global _html_cache_size_on_load
+    try:
+        _html_cache.update(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass
+    _html_cache_size_on_load = len(_html_cache)
+
+
+def save_html_cache(path) -> None:
+    if len(_html_cache) != _html_cache_size_on_load:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(_html_cache, ensure_ascii=False), encoding="utf-8")
 
 
 def clean(text: str) -> str:

@@ -94,7 +94,7 @@ def measure(label: str, project: Path, chapter: str, runs: int, work: Path) -> N
 def real_book(work: Path) -> Path:
     """A copy of this repository's book, so the benchmark never touches the working tree."""
     project = work / "real"
-    for name in [*sandbox.MACHINERY, "docs"]:
+    for name in [*sandbox.MACHINERY, "docs", "data"]:
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "mkdocs.en.yml", "references.bib", *sandbox.BOOK_FILES):
         shutil.copy2(ROOT / name, project / name)
