@@ -67,10 +67,12 @@ def box_html(c: Citable, level: str, book: Book, commit: str | None, apa: str, c
     formats = [
         ("APA 7", f'<div class="cite-this__text">{apa}</div>'),
         ("Chicago", f'<div class="cite-this__text">{chicago}</div>'),
-        ("BibTeX", f"<pre><code>{escape(bibtex_entry(c, book, commit))}</code></pre>"),
-        ("RIS", f"<pre><code>{escape(ris_record(c, book, commit))}</code></pre>"),
-        ("CSL-JSON", "<pre><code>" + escape(json.dumps(csl_item(c, book, commit), ensure_ascii=False, indent=2))
-         + "</code></pre>"),
+        # Plain <pre> (no <code>): Material would otherwise set up a copy button and observers for each of
+        # the many blocks on a chapter page, which cost a second of main-thread time on a phone.
+        ("BibTeX", f'<pre class="cite-this__code">{escape(bibtex_entry(c, book, commit))}</pre>'),
+        ("RIS", f'<pre class="cite-this__code">{escape(ris_record(c, book, commit))}</pre>'),
+        ("CSL-JSON", '<pre class="cite-this__code">'
+         + escape(json.dumps(csl_item(c, book, commit), ensure_ascii=False, indent=2)) + "</pre>"),
     ]
     rows = []
     for index, (name, body) in enumerate(formats):
