@@ -325,7 +325,7 @@ def finish_page(markdown: str, page, config, files) -> str:
     registry = _bibtex(config).registry
     if entries:
         full_url = _bibliography_url(page, config, files)
-        html = references.reference_list_html(entries, lang, full_list_url=full_url)
+        html = references.reference_list_html(entries, lang, full_list_url=full_url, searchable=False)
         token = registry.snippets.token("R", page.file.src_uri, html)
         markdown += f"\n## {references.TERMS[lang]['references']} {{#references}}\n\n{token}\n"
     if references.FULL_BIBLIOGRAPHY_MARKER in markdown:

@@ -83,8 +83,13 @@ def citation_html(text: str, keys: list[str]) -> str:
     return f'<a class="citation" href="#ref-{keys[0]}" data-cites="{cites}">{inner}</a>'
 
 
-def reference_list_html(entries: dict[str, str], lang: str, full_list_url: str | None = None) -> str:
-    """An alphabetical list of references with ``id="ref-KEY"``."""
+def reference_list_html(entries: dict[str, str], lang: str, full_list_url: str | None = None,
+                        searchable: bool = True) -> str:
+    """An alphabetical list of references with ``id="ref-KEY"``.
+
+    searchable=False keeps the list out of the search index (a chapter's list repeats entries of the
+    full bibliography, which stays searchable; the index is loaded on every page).
+    """
     title = html.escape(TERMS[lang]["in_bibliography"], quote=True)
     rows = []
     for key, text in sorted(entries.items(), key=lambda item: (sort_key(item[1]), item[0])):
@@ -92,7 +97,8 @@ def reference_list_html(entries: dict[str, str], lang: str, full_list_url: str |
         if full_list_url:
             more = f' <a class="ref-global" href="{full_list_url}#ref-{key}" title="{title}" aria-label="{title}">↗</a>'
         rows.append(f'<p class="csl-entry" id="ref-{key}">{to_html(text)}{more}</p>')
-    return '<div class="references">\n' + "\n".join(rows) + "\n</div>"
+    exclude = "" if searchable else " data-search-exclude"
+    return f'<div class="references"{exclude}>\n' + "\n".join(rows) + "\n</div>"
 
 
 def extract_reference_lines(markdown_text: str) -> tuple[str, dict[str, str]]:
