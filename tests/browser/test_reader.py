@@ -50,9 +50,10 @@ def search(page, base, edition, term):
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(term, delay=30)  # Material searches on key events, as a reader types
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10000)
-    return [urlsplit(results.nth(i).get_attribute("href")).path for i in range(results.count())]
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
+    page.wait_for_timeout(300)  # Material re-renders the list as results arrive: read it in one go
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.getAttribute('href'))")
+    return [urlsplit(href).path for href in hrefs]
 
 
 def test_indonesian_search_finds_the_indonesian_chapter(desktop, site):
