@@ -10,9 +10,8 @@ import html
 import re
 from pathlib import Path
 
-import yaml
-
 from .book_meta import Book
+from .config_file import read_config
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 REMOVE_RES = [
@@ -47,9 +46,7 @@ body { background: #fff; }
 
 def nav_pages(config_file: Path) -> list[str]:
     """The Markdown files of a config's nav, in order (following INHERIT for the nav if needed)."""
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=loader) or {}
+    data = read_config(config_file)
     if "nav" not in data and data.get("INHERIT"):
         return nav_pages(config_file.parent / data["INHERIT"])
     found: list[str] = []

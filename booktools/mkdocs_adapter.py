@@ -221,16 +221,15 @@ def _start_next_edition_batch(config) -> None:
     Only its docs folder and CSL file are read here, from its config file.
     """
     import pypandoc
-    import yaml
     from mkdocs_bibtex.registry import PandocRegistry
+
+    from .config_file import read_config
 
     spec = settings(config).get("then_build")
     if not spec:
         return
     root = Path(config.config_file_path).parent
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    child = yaml.load((root / spec["config"]).read_text(encoding="utf-8"), Loader=loader) or {}
+    child = read_config(root / spec["config"])
     csl = ((child.get("plugins") or {}).get("bibtex") or {}).get("csl_file")
     docs = child.get("docs_dir")
     if not csl or not docs or not (root / docs).is_dir():

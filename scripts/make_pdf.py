@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from booktools import book_meta, book_pdf  # noqa: E402
+from booktools.config_file import read_config  # noqa: E402
 
 EDITIONS = [("id", "mkdocs.yml", ""), ("en", "mkdocs.en.yml", "en")]
 FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
@@ -30,12 +31,7 @@ def pdf_name(lang: str) -> str:
 def edition_title(lang: str, book) -> str:
     if lang == "id":
         return book.title
-    import yaml
-
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"), Loader=loader)
-    return config["extra"]["edition_title"]
+    return read_config(ROOT / "mkdocs.en.yml")["extra"]["edition_title"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,8 +2,7 @@
 import re
 from pathlib import Path
 
-import yaml
-
+from booktools.config_file import read_config
 from fixtures import ROOT
 
 PIN_RE = re.compile(r"^([A-Za-z0-9_.\-]+)==([\w.\-+]+)$")
@@ -46,16 +45,8 @@ def test_ci_runs_the_readme_test_command():
     assert "pip install" not in "\n".join(ci), ".ci/run must not install Python packages by hand"
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: None)
-
-
 def test_offline_settings():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
+    config = read_config(ROOT / "mkdocs.yml")
     assert config["theme"]["font"] is False, "Material would load Google Fonts"
     assert config["plugins"]["bibtex"]["enable_inline_citations"] is False
     assert "emoji" not in " ".join(config["markdown_extensions"]), "emoji shortcodes load images from a CDN"
