@@ -81,10 +81,11 @@ def _formats_html(c: Citable, book: Book, commit: str | None, apa: str, chicago:
         ("APA 7", f'<div class="cite-this__text">{apa}</div>'),
         ("Chicago", f'<div class="cite-this__text">{chicago}</div>'),
         # Plain <pre> (no <code>): Material would otherwise set up a copy button and observers for each
-        # block, which cost main-thread time on a phone.
-        ("BibTeX", f'<pre class="cite-this__code">{escape(bibtex_entry(c, book, commit))}</pre>'),
-        ("RIS", f'<pre class="cite-this__code">{escape(ris_record(c, book, commit))}</pre>'),
-        ("CSL-JSON", '<pre class="cite-this__code">'
+        # block, which cost main-thread time on a phone. tabindex: a long record scrolls, so a keyboard
+        # user must be able to focus it (WCAG 2.1.1).
+        ("BibTeX", f'<pre class="cite-this__code" tabindex="0">{escape(bibtex_entry(c, book, commit))}</pre>'),
+        ("RIS", f'<pre class="cite-this__code" tabindex="0">{escape(ris_record(c, book, commit))}</pre>'),
+        ("CSL-JSON", '<pre class="cite-this__code" tabindex="0">'
          + escape(json.dumps(csl_item(c, book, commit), ensure_ascii=False, indent=2)) + "</pre>"),
     ]
     rows = []
