@@ -410,3 +410,15 @@ def test_tables_are_focusable_named_regions(site):
     assert html_.count("<table>") == 2
     assert re.findall(r'class="table-scroll"[^>]*aria-label="([^"]+)"', (site / "en" / "bab.html").read_text()) == [
         "Table 1.1. Test figures.", "Table: Phase, Change"]
+
+
+def test_pdf_print_document_keeps_the_section_numbers(site):
+    """The PDF is printed from the pages (booktools/book_pdf.py): the numbers travel with the headings."""
+    from booktools import book_pdf
+
+    book = book_meta.read(ROOT / "CITATION.cff")
+    document = book_pdf.combine(site, ["index.md", "bab.md"], "id", book, book.title)
+    assert re.search(r'<h2 id="bab--bagian-pertama"><span class="heading-number">1\.1</span> Bagian pertama', document)
+    assert '<span class="heading-number">1.1.1</span> Sub pertama' in document
+    css = (ROOT / "overrides" / "assets" / "stylesheets" / "book.css").read_text()
+    assert re.search(r"@media print \{\s*\.md-typeset details\.cite-this,\s*\.md-typeset \.cite-section,", css)
