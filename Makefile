@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve test setup build downloads check-sources check-site pytest check-external benchmark lighthouse browser csl clean
+.PHONY: serve test setup build downloads check-sources check-site check-html pytest check-external benchmark lighthouse browser csl clean
 
 $(STAMP): requirements.txt constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed")'
@@ -36,6 +36,10 @@ check-sources: $(STAMP)
 check-site: $(STAMP)
 	$(BIN)/python scripts/check_site.py
 
+# The W3C Nu Html Checker over the built site (needs Java; installs the pinned vnu-jar with npm).
+check-html: $(STAMP)
+	$(BIN)/python scripts/check_html.py
+
 pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
@@ -46,6 +50,7 @@ test: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/make_downloads.py
 	$(BIN)/python scripts/check_site.py
+	$(BIN)/python scripts/check_html.py
 	$(BIN)/python -m pytest
 
 # Needs a network: every external URL of the built site and of references.bib.

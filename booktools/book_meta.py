@@ -9,6 +9,19 @@ import yaml
 
 
 @dataclass
+class Creator:
+    """An author as CITATION.cff gives it: a person (family and given names) or an organisation (name only)."""
+
+    name: str
+    family: str | None = None
+    given: str | None = None
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.family is None
+
+
+@dataclass
 class Book:
     title: str
     authors: list[str]
@@ -19,6 +32,7 @@ class Book:
     url: str | None
     abstract: str = ""
     keywords: list[str] = field(default_factory=list)
+    creators: list[Creator] = field(default_factory=list)
 
     @property
     def year(self) -> int:
@@ -29,6 +43,13 @@ def _person(entry: dict) -> str:
     if "name" in entry:
         return str(entry["name"])
     return " ".join(str(entry[k]) for k in ("given-names", "name-particle", "family-names") if entry.get(k))
+
+
+def _creator(entry: dict) -> Creator:
+    if "name" in entry:
+        return Creator(str(entry["name"]))
+    family = " ".join(str(entry[k]) for k in ("name-particle", "family-names") if entry.get(k))
+    return Creator(_person(entry), family, str(entry.get("given-names", "")) or None)
 
 
 def read(path: Path) -> Book:
@@ -48,4 +69,5 @@ def read(path: Path) -> Book:
         url=data.get("url"),
         abstract=" ".join(str(data.get("abstract", "")).split()),
         keywords=[str(k) for k in data.get("keywords", [])],
+        creators=[_creator(a) for a in data["authors"]],
     )

@@ -1,7 +1,11 @@
-"""The "Kutip bagian ini / Cite this section" box and the edition line, as HTML.
+"""The cite box of a page, the cite control of each section, and the edition line, as HTML.
 
-Everything a reader needs is in the HTML (a <details> element opens without
-JavaScript); the script only adds the copy buttons' behaviour.
+A page has one box at the top (a <details> element: it opens without JavaScript), with
+the one COinS span of the page. Each section of a chapter has a small button in its
+heading row; the formats it opens are in an inert <template> beside the heading, which
+the browser neither lays out nor styles until the reader asks (cite-copy.js puts them
+in a panel under the heading). So a chapter of ten sections reads without ten boxes in
+the way, and its DOM stays small.
 """
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ from .cite_formats import Citable, bibtex_entry, coins, csl_item, escape, ris_re
 TERMS = {
     "id": {
         "book": "Kutip buku ini", "chapter": "Kutip bab ini", "page": "Kutip halaman ini", "section": "Kutip bagian ini",
+        "section_label": "Bagian", "cite_section": "Kutip bagian",
+        "sections_hint": "Setiap bagian dapat dikutip sendiri: tombol kutip ada di samping judul bagian.",
         "edition": "Edisi", "permalink": "Tautan permanen", "copy": "Salin", "commit": "komit",
         "first": "Pertama terbit", "revised": "terakhir direvisi", "history": "riwayat revisi",
         "months": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -25,6 +31,8 @@ TERMS = {
     },
     "en": {
         "book": "Cite this book", "chapter": "Cite this chapter", "page": "Cite this page", "section": "Cite this section",
+        "section_label": "Section", "cite_section": "Cite section",
+        "sections_hint": "Each section can be cited on its own: the cite button is beside the section's heading.",
         "edition": "Edition", "permalink": "Permalink", "copy": "Copy", "commit": "commit",
         "first": "First published", "revised": "last revised", "history": "revision history",
         "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -35,6 +43,11 @@ TERMS = {
         "report_section": "Report an error in this section",
     },
 }
+
+
+def pdf_name(lang: str) -> str:
+    """The file name of an edition's PDF in downloads/ (scripts/make_pdf.py writes it)."""
+    return f"turki-azerbaijan-{lang}.pdf"
 
 
 def long_date(day: dt.date, lang: str) -> str:
@@ -60,18 +73,19 @@ def edition_line(c: Citable, book: Book, history_url: str | None, downloads: str
             f'({long_date(book.date, c.lang)}){history}</p>')
 
 
-def box_html(c: Citable, level: str, book: Book, commit: str | None, apa: str, chicago: str,
-             source_url: str | None = None) -> str:
-    """level: 'book', 'chapter', 'page' or 'section'."""
+def _formats_html(c: Citable, book: Book, commit: str | None, apa: str, chicago: str,
+                  source_url: str | None) -> str:
+    """The permalink, edition and the five formats with their copy buttons (the inside of a box)."""
     t = TERMS[c.lang]
     formats = [
         ("APA 7", f'<div class="cite-this__text">{apa}</div>'),
         ("Chicago", f'<div class="cite-this__text">{chicago}</div>'),
-        # Plain <pre> (no <code>): Material would otherwise set up a copy button and observers for each of
-        # the many blocks on a chapter page, which cost a second of main-thread time on a phone.
-        ("BibTeX", f'<pre class="cite-this__code">{escape(bibtex_entry(c, book, commit))}</pre>'),
-        ("RIS", f'<pre class="cite-this__code">{escape(ris_record(c, book, commit))}</pre>'),
-        ("CSL-JSON", '<pre class="cite-this__code">'
+        # Plain <pre> (no <code>): Material would otherwise set up a copy button and observers for each
+        # block, which cost main-thread time on a phone. tabindex: a long record scrolls, so a keyboard
+        # user must be able to focus it (WCAG 2.1.1).
+        ("BibTeX", f'<pre class="cite-this__code" tabindex="0">{escape(bibtex_entry(c, book, commit))}</pre>'),
+        ("RIS", f'<pre class="cite-this__code" tabindex="0">{escape(ris_record(c, book, commit))}</pre>'),
+        ("CSL-JSON", '<pre class="cite-this__code" tabindex="0">'
          + escape(json.dumps(csl_item(c, book, commit), ensure_ascii=False, indent=2)) + "</pre>"),
     ]
     rows = []
@@ -82,15 +96,37 @@ def box_html(c: Citable, level: str, book: Book, commit: str | None, apa: str, c
     commit_text = f", {t['commit']} <code>{escape(commit)}</code>" if commit else ""
     if commit and source_url:
         commit_text = f', {t["commit"]} <a href="{escape(source_url)}"><code>{escape(commit)}</code></a>'
+    return (f'<p class="cite-this__edition">{t["permalink"]}: <a href="{escape(c.url)}">{escape(c.url)}</a><br>'
+            f'{t["edition"]} {escape(book.version)} ({long_date(book.date, c.lang)}){commit_text}. {t["edition_note"]}</p>'
+            f'<dl class="cite-this__formats">{"".join(rows)}</dl>')
+
+
+def box_html(c: Citable, level: str, book: Book, commit: str | None, apa: str, chicago: str,
+             source_url: str | None = None, sections_hint: bool = False) -> str:
+    """The page's box. level: 'book', 'chapter' or 'page'. It carries the page's one COinS span."""
+    t = TERMS[c.lang]
+    hint = f'<p class="cite-this__hint">{t["sections_hint"]}</p>' if sections_hint else ""
     return (
         f'<details class="cite-this" data-search-exclude>'
         f'<summary>{t[level]}</summary>'
-        f'<p class="cite-this__edition">{t["permalink"]}: <a href="{escape(c.url)}">{escape(c.url)}</a><br>'
-        f'{t["edition"]} {escape(book.version)} ({long_date(book.date, c.lang)}){commit_text}. {t["edition_note"]}</p>'
-        f'<dl class="cite-this__formats">{"".join(rows)}</dl>'
+        f'{_formats_html(c, book, commit, apa, chicago, source_url)}{hint}'
         f'<span class="Z3988" title="{escape(coins(c, book))}"></span>'
         f"</details>"
     )
+
+
+def section_control(section_id: str, number: str, lang: str) -> str:
+    """The button in a section's heading row (inside the <h2>). Hidden until the script runs (book.css)."""
+    label = f'{TERMS[lang]["cite_section"]} {number}'
+    return (f'<button type="button" class="cite-section" data-cite-section="{escape(section_id)}" '
+            f'aria-expanded="false" aria-label="{escape(label)}" title="{escape(label)}"></button>')
+
+
+def section_template(section_id: str, c: Citable, book: Book, commit: str | None, apa: str, chicago: str,
+                     source_url: str | None = None) -> str:
+    """The formats of one section, inert until opened. No COinS: a page offers Zotero one item, itself."""
+    return (f'<template id="cite-section-{escape(section_id)}" data-search-exclude>'
+            f'{_formats_html(c, book, commit, apa, chicago, source_url)}</template>')
 
 
 def report_link(lang: str, url: str) -> str:
