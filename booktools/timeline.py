@@ -412,7 +412,11 @@ def _one_line(text: str) -> str:
 
 
 def expand(markdown: str, lang: str, path: Path) -> str:
-    """Replace the timeline marker of a page with the rendered events (unchanged if there is none)."""
+    """Replace the timeline marker, and the marker of any table made from the coded timeline
+    (booktools/coded_tables.py), with their Markdown; unchanged if there is none."""
+    from . import coded_tables  # it reads the timeline through this module
+
+    markdown = coded_tables.expand(markdown, lang, path)
     if MARKER not in markdown or not path.exists():
         return markdown
     events, _ = load(path)
