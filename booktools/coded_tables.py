@@ -298,7 +298,7 @@ def _span(values: list[vocab.Value], lang: str) -> str:
 
 
 def _day(day, lang: str) -> str:
-    return f"{day.day} {timeline.MONTHS[lang][day.month - 1][:3]} {day.year}" if day else "?"
+    return f"{day.day}\u00a0{timeline.MONTHS[lang][day.month - 1][:3]}\u00a0{day.year}" if day else "?"
 
 
 def render_interest_intensity(table: Intensity | None, codes: vocab.Codes, events: dict[str, timeline.Event],

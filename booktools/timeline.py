@@ -278,12 +278,12 @@ def format_date(e: Event, lang: str) -> str:
 
 
 def short_date(e: Event, lang: str) -> str:
-    """'27 Sep 2020', 'Jul 2020' or '1991', for table cells."""
+    """'27 Sep 2020', 'Jul 2020' or '1991' for table cells, with no-break spaces (a date never wraps)."""
     parts = [int(p) for p in e.date.split("-")]
     if e.precision == "year":
         return str(parts[0])
     month = MONTHS[lang][parts[1] - 1][:3]
-    return f"{month} {parts[0]}" if e.precision == "month" else f"{parts[2]} {month} {parts[0]}"
+    return f"{month}\u00a0{parts[0]}" if e.precision == "month" else f"{parts[2]}\u00a0{month}\u00a0{parts[0]}"
 
 
 def token(name: str, value_id: str) -> str:

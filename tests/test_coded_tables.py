@@ -120,20 +120,20 @@ def test_tables_render_links_citations_and_the_highest_change(tmp_path):
     assert '<figcaption markdown="span">Tabel 4.3. Intensitas kepentingan menurut fase</figcaption>' in id_md
     assert '<th scope="col" markdown="span">Sebelum 2020 (1921–2020)</th>' in id_md
     assert ('<td markdown="span">[Vital](kepentingan-turki.md#nakhchivan)<br>Peristiwa: '
-            '[27 Sep 2020](kronologi.md#e2020-09-support "Dukungan penuh"), [17 Nov 2020](kronologi.md#e2020-11-mandate '
+            '[27\u00a0Sep\u00a02020](kronologi.md#e2020-09-support "Dukungan penuh"), [17\u00a0Nov\u00a02020](kronologi.md#e2020-11-mandate '
             '"Mandat parlemen") [@cornell2017turkey; @many2020authors]</td>') in id_md
     assert "[Pertahanan tanah air](kerangka-konseptual.md#tipologi-nuechterlein" in id_md
     en_md = coded_tables.expand("<!-- booktools:table phase-instruments -->", "en", path)
     assert "<figcaption markdown=\"span\">Phases of the conflict and Turkey's policy instruments" in en_md
     row = en_md[en_md.index("Post-war order under Russian peacekeepers"):].split("</tr>")[0]
     cells = re.findall(r'<td markdown="span">(.*?)</td>', row)
-    assert cells[0] == "–" and cells[1] == ('[17 Nov 2020](kronologi.md#e2020-11-mandate "Parliament\'s mandate"), '
-                                             '[Dec 2020](kronologi.md#e2020-12-exercise "Exercise")')
-    assert cells[3] == '[17 Nov 2020](kronologi.md#e2020-11-mandate "Parliament\'s mandate")'
+    assert cells[0] == "–" and cells[1] == ('[17\u00a0Nov\u00a02020](kronologi.md#e2020-11-mandate "Parliament\'s mandate"), '
+                                             '[Dec\u00a02020](kronologi.md#e2020-12-exercise "Exercise")')
+    assert cells[3] == '[17\u00a0Nov\u00a02020](kronologi.md#e2020-11-mandate "Parliament\'s mandate")'
     assert cells[-1].startswith("[Program change](kerangka-konseptual.md#agen-struktur-dan-perubahan")
-    assert cells[-1].endswith(': [17 Nov 2020](kronologi.md#e2020-11-mandate "Parliament\'s mandate")')
+    assert cells[-1].endswith(': [17\u00a0Nov\u00a02020](kronologi.md#e2020-11-mandate "Parliament\'s mandate")')
     war = en_md[en_md.index("The 44-day war"):].split("</tr>")[0]
-    assert "27 Sep 2020 – 10 Nov 2020" in war and "Adjustment change" in war
+    assert "27\u00a0Sep\u00a02020 – 10\u00a0Nov\u00a02020" in war and "Adjustment change" in war
 
 
 def test_both_tables_and_the_filters_build_in_both_languages(tmp_path):
