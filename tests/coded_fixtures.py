@@ -100,8 +100,8 @@ rows:
 """
 
 # The chapter sections the codes and the tables link to, in both editions.
-CONCEPTS = ("# Bab 2\n\n## Tipologi {#tipologi-nuechterlein}\n\nTeks.\n\n## Perubahan {#agen-struktur-dan-perubahan}\n\n"
-            "Teks.\n\n## Kerja sama {#kerja-sama-bilateral}\n\nTeks.\n")
+CONCEPTS = "# Bab 2\n\n" + "".join(f"## {name} {{#{name}}}\n\nTeks.\n\n" for name in (
+    "tipologi-nuechterlein", "aturan-intensitas", "aturan-perubahan", "kerja-sama-bilateral"))
 PHASES = "# Bab 5\n\n## Temuan {#temuan}\n\nTeks.\n"
 INSTRUMENTS = ("# Bab 6\n\n## Instrumen {#instrumen}\n\n"
                + "".join(f"### {name} {{#instrumen-{name}}}\n\nTeks.\n\n" for name in (

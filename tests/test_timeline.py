@@ -229,7 +229,7 @@ def test_filters_chips_and_generated_css(tmp_path):
     # Chips: labelled, linking to the section that defines the concept.
     assert ('<span class="tl-chip tl-chip-instrument"><span class="tl-chip-key">Turkish instrument:</span> '
             '[Joint monitoring centre](kebijakan-luar-negeri.md#instrumen-pusat-pemantauan "') in en_md
-    assert '[Perubahan program](kerangka-konseptual.md#agen-struktur-dan-perubahan "Cara atau instrumen baru' in id_md
+    assert '[Perubahan program](kerangka-konseptual.md#aturan-perubahan "Tujuan tetap, tetapi instrumennya baru' in id_md
     assert "{: .tl-codes }" in id_md
 
 
