@@ -126,13 +126,13 @@ def path_for(timeline_path: Path) -> Path:
 
 
 def load(path: Path) -> tuple[Codes | None, list[Problem]]:
-    """The vocabularies and the faults of the file itself; read once per process per version of the file."""
+    """The vocabularies and the faults of the file itself; parsed once per process per content of the file."""
     try:
-        stat = path.stat()
+        content = path.read_bytes()
     except OSError:
         return None, [Problem(shown(path), None, "the vocabularies file does not exist",
                               f"create {FILE_NAME} next to timeline.yml (see booktools/codes.py)")]
-    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    key = (str(path), content)
     if key not in _loaded:
         _loaded[key] = _load(path)
     return _loaded[key]
