@@ -9,9 +9,9 @@ Phases must tile time: a phase starts on the day the previous one ends (that
 boundary day belongs to both) or on the day after. Values are listed in their
 natural order; for ``policy_change`` and ``intensity`` that order is the degree.
 
-``required: true`` at the top makes ``phase`` compulsory on every event. It is off
-until every event of data/timeline.yml is coded; tests/test_codes.py fails once the
-data is coded and the switch is still off, so it cannot be forgotten.
+``required: true`` at the top makes ``phase`` compulsory on every event; with
+``required: false`` uncoded events pass (for a timeline still being coded), and
+tests/test_codes.py fails when every event is coded but the switch is off.
 """
 from __future__ import annotations
 

@@ -1,9 +1,16 @@
 """Fixture data for the coded timeline tests: events with codes, an interest table, pages with the anchors."""
 from __future__ import annotations
 
+import re
+
 from fixtures import ROOT, good_pages
 
 CODES = (ROOT / "data" / "codes.yml").read_text(encoding="utf-8")
+
+
+def switched(required: bool, codes: str = CODES) -> str:
+    """The vocabularies with the 'required' switch set, whatever the real file says."""
+    return re.sub(r"^required: \w+$", f"required: {'true' if required else 'false'}", codes, count=1, flags=re.M)
 
 CODED = """
 - id: e1921-10-kars

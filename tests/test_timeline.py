@@ -5,11 +5,12 @@ import yaml
 
 from booktools import codes as vocab
 from booktools import timeline
-from coded_fixtures import CODED, CODES, coded_files, coded_pages
+from coded_fixtures import CODED, coded_files, coded_pages, switched
 from fixtures import ROOT, build, make_project, write
 from fixtures import good_pages
 
 KEYS = {"dewaal2003black", "cornell2017turkey", "many2020authors"}
+OPTIONAL = switched(False)  # uncoded events allowed: the tests of the other rules use uncoded events
 
 GOOD = """
 - id: e1921-10-kars
@@ -35,14 +36,14 @@ def event(eid, date, precision="day", extra=""):
             f"  title: {{id: \"a\", en: \"b\"}}\n  summary: {{id: \"a\", en: \"b\"}}\n  sources: [dewaal2003black]\n")
 
 
-def problems_for(tmp_path, text, codes=CODES):
+def problems_for(tmp_path, text, codes=OPTIONAL):
     path = write(tmp_path / "timeline.yml", text)
     write(tmp_path / "codes.yml", codes)
     events, problems = timeline.load(path)
     return events, problems + timeline.check(events, path, KEYS)
 
 
-def messages(tmp_path, text, codes=CODES):
+def messages(tmp_path, text, codes=OPTIONAL):
     return "\n".join(str(p) for p in problems_for(tmp_path, text, codes)[1])
 
 
@@ -184,8 +185,7 @@ def test_list_fields_are_lists_and_single_fields_single(tmp_path):
 def test_phase_is_required_only_when_the_switch_is_on(tmp_path):
     uncoded = event("e2020-09-x", "2020-09-27")
     assert messages(tmp_path, uncoded) == ""
-    switched = CODES.replace("required: false", "required: true")
-    text = messages(tmp_path, uncoded, codes=switched)
+    text = messages(tmp_path, uncoded, codes=switched(True))
     assert "timeline.yml:2: event 'e2020-09-x': phase missing -> add phase: one of akar-soviet," in text
 
 
@@ -193,7 +193,7 @@ def test_missing_or_broken_codes_file_is_reported(tmp_path):
     path = write(tmp_path / "timeline.yml", GOOD)
     problems = timeline.check(timeline.load(path)[0], path, KEYS)
     assert any("codes.yml: the vocabularies file does not exist" in str(p) for p in problems)
-    text = messages(tmp_path, GOOD, codes=CODES.replace('label: {id: "Fase", en: "Phase"}', 'label: {id: "Fase"}'))
+    text = messages(tmp_path, GOOD, codes=OPTIONAL.replace('label: {id: "Fase", en: "Phase"}', 'label: {id: "Fase"}'))
     assert re.search(r"codes\.yml:\d+: vocabulary 'phase' has no label in 'en'", text)
 
 
@@ -241,7 +241,7 @@ def timeline_pages(link_target):
 
 
 def test_timeline_page_builds_with_anchors_filter_and_citations(tmp_path):
-    project = make_project(tmp_path, timeline_pages("e1994-05-bishkek"), files={"data/timeline.yml": GOOD, "data/codes.yml": CODES})
+    project = make_project(tmp_path, timeline_pages("e1994-05-bishkek"), files={"data/timeline.yml": GOOD, "data/codes.yml": OPTIONAL})
     result = build(project)
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "kronologi.html").read_text()
@@ -252,14 +252,14 @@ def test_timeline_page_builds_with_anchors_filter_and_citations(tmp_path):
 
 
 def test_link_to_a_missing_event_fails_the_build(tmp_path):
-    project = make_project(tmp_path, timeline_pages("e1994-05-nowhere"), files={"data/timeline.yml": GOOD, "data/codes.yml": CODES})
+    project = make_project(tmp_path, timeline_pages("e1994-05-nowhere"), files={"data/timeline.yml": GOOD, "data/codes.yml": OPTIONAL})
     result = build(project)
     assert result.returncode != 0 and "e1994-05-nowhere" in result.stdout + result.stderr
 
 
 def test_bad_timeline_fails_the_build(tmp_path):
     bad = GOOD.replace("sources: [dewaal2003black]", "sources: [nope]")
-    project = make_project(tmp_path, timeline_pages("e1994-05-bishkek"), files={"data/timeline.yml": bad, "data/codes.yml": CODES})
+    project = make_project(tmp_path, timeline_pages("e1994-05-bishkek"), files={"data/timeline.yml": bad, "data/codes.yml": OPTIONAL})
     result = build(project)
     assert result.returncode != 0 and "unknown source key 'nope'" in result.stdout + result.stderr
 
