@@ -60,9 +60,18 @@ def check(sources: Sources) -> list[Problem]:
     if sources.timeline_path and sources.timeline_path.exists():
         events, found = timeline.load(sources.timeline_path)
         problems += found + timeline.check(events, sources.timeline_path, known)
+        problems += _check_coded_data(sources, known)
     problems += _check_uncited(sources, bib, cited)
     problems += _check_parity(sources)
     return problems
+
+
+def _check_coded_data(sources: Sources, known: set[str]) -> list[Problem]:
+    """The coded timeline's vocabulary anchors and the interest × phase table (booktools/coded_tables.py)."""
+    from . import coded_tables
+
+    docs = next(iter(sources.editions.values()), None)
+    return coded_tables.check_data(sources.timeline_path.parent, known, docs)
 
 
 def _check_page(path: Path, shown: str, lang: str, known: set[str], cited: set[str]) -> list[Problem]:
