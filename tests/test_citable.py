@@ -341,7 +341,7 @@ def test_citation_cff_is_valid_and_matches_changelog():
     book = book_meta.read(ROOT / "CITATION.cff")
     newest = re.search(r"^## (\S+) \((\d{4}-\d{2}-\d{2})\) \{#v[\w-]+\}", (ROOT / "CHANGELOG.md").read_text(), re.M)
     assert newest and newest.group(1) == book.version and newest.group(2) == book.date.isoformat()
-    assert book.authors and all("name" for _ in book.authors)
+    assert book.authors and all(name.strip() for name in book.authors), "every author needs a name"
 
 
 def test_git_dates_first_and_last(tmp_path):

@@ -1,4 +1,7 @@
-"""What a reader does in a browser: preview a citation, search, switch language, copy a citation."""
+"""What a reader does in a browser: preview a citation, search, switch language, copy a citation, filter the timeline.
+
+Checks that every page must pass (console, other hosts, phone width, axe, headings) are in page_checks.py.
+"""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -95,40 +98,9 @@ def test_copy_button_puts_the_citation_on_the_clipboard(desktop, site):
     assert "kerja-sama-keamanan.html" in apa
 
 
-def test_no_console_errors_and_no_other_hosts(desktop, site):
-    base, out = site
-    own = urlsplit(base).netloc
-    problems = []
-    page = desktop.new_page()
-    page.on("console", lambda m: problems.append(f"{page.url}: console {m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
-    page.on("request", lambda r: problems.append(f"{page.url}: request to {r.url}")
-            if urlsplit(r.url).netloc not in (own, "") and not r.url.startswith("data:") else None)
-    for rel in all_pages(out):
-        page.goto(base + rel, wait_until="networkidle")
-    assert not problems, "\n".join(problems)
-
-
-def test_phone_width_never_scrolls_sideways(phone, site):
-    base, out = site
-    page = phone.new_page()
-    wide = []
-    for rel in all_pages(out):
-        page.goto(base + rel)
-        width = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if width > 0:
-            wide.append(f"{rel}: {width}px too wide")
-        # a wide table scrolls inside its own wrapper, and its text keeps a readable size
-        for size in page.eval_on_selector_all(".md-typeset table", "ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize))"):
-            if size < 11:
-                wide.append(f"{rel}: table text {size}px")
-    assert not wide, "\n".join(wide)
-
-
-def test_timeline_theme_filter_works_without_javascript(browser, site):
+def test_timeline_theme_filter_works_without_javascript(new_context, site):
     base, _ = site
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+    page = new_context(java_script_enabled=False).new_page()
     page.goto(base + "kronologi.html")
     events = page.locator(".tl-event")
     total = events.count()
@@ -138,4 +110,3 @@ def test_timeline_theme_filter_works_without_javascript(browser, site):
     assert all("tl-turkey" in shown.nth(i).get_attribute("class") for i in range(shown.count()))
     page.locator("label[for=tl-all]").click()
     assert page.locator(".tl-event:visible").count() == total
-    context.close()

@@ -1,0 +1,34 @@
+"""Run one step of a Makefile tier and print how long it took, so every run (and CI) shows the figures.
+
+Usage: python scripts/timed.py NAME -- COMMAND [ARGS...]   runs COMMAND; exits with its status
+       python scripts/timed.py --tier NAME                  prints the time since make started
+The Makefile exports BOOK_MAKE_START (seconds since the epoch) when it starts.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[0] == "--tier":
+        start = os.environ.get("BOOK_MAKE_START", "")
+        elapsed = f"{time.time() - float(start):.0f} s" if start.isdigit() else "(BOOK_MAKE_START not set)"
+        print(f"== make {argv[1]}: everything passed, {elapsed} in all", flush=True)
+        return 0
+    if len(argv) < 3 or argv[1] != "--":
+        print(__doc__, file=sys.stderr)
+        return 2
+    name, command = argv[0], argv[2:]
+    print(f"== {name}", flush=True)
+    started = time.monotonic()
+    code = subprocess.call(command)
+    outcome = "ok" if code == 0 else f"FAILED (exit status {code})"
+    print(f"== {name}: {outcome}, {time.monotonic() - started:.1f} s", flush=True)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
