@@ -59,7 +59,7 @@ def sort_answers(lychee_report: dict) -> Summary:
 def headline(summary: Summary) -> str:
     return (f"{summary.checked} external URLs checked: {summary.fine} fine, {len(summary.broken)} broken, "
             f"{len(summary.unverified)} unverified (refused, rate-limited or too slow: not counted as fine), "
-            f"{summary.excluded} excluded by .lycheeignore")
+            f"{summary.excluded} excluded (.lycheeignore, or lychee's options)")
 
 
 def _cell(text: str) -> str:

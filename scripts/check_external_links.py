@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     for outcome in summary.unverified:
         print(f"UNVERIFIED {outcome.url}: {outcome.answer}")
     print(f"{headline(summary)}; report: {args.out / 'external-links.md'}")
+    if summary.checked and summary.excluded == summary.checked and "--offline" not in extra:
+        print("no URL was requested: every one was excluded -> check the patterns in .lycheeignore")
+        return 1
     return 1 if summary.broken else 0
 
 

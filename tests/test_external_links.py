@@ -74,3 +74,13 @@ def test_timeouts_are_unverified():
 def test_lychee_config_is_the_one_the_command_uses():
     assert (ROOT / "lychee.toml").exists() and (ROOT / ".lycheeignore").exists()
     assert 'accept = ["200..=299"]' in (ROOT / "lychee.toml").read_text()  # 403/429 are never accepted
+
+
+def test_a_run_that_requests_nothing_fails_unless_offline(server, tmp_path, capsys):
+    links = write(tmp_path / "external-links.txt", f"{server}/ok\n")
+    bib = write(tmp_path / "references.bib", BIB.replace("SERVER", server))
+    args = ["--links", str(links), "--bib", str(bib), "--out", str(tmp_path)]
+    assert check_external_links.main([*args, *FAST, "--exclude", "."]) == 1  # e.g. a .lycheeignore line '.'
+    assert "every one was excluded" in capsys.readouterr().out
+    assert check_external_links.main([*args, *FAST, "--offline"]) == 0  # the wiring, with no request at all
+    assert "1 excluded" in capsys.readouterr().out  # the page link and the .bib url are one URL
