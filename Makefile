@@ -71,11 +71,12 @@ check: $(STAMP)
 	@$(STEP) "workflow lint: zizmor" -- $(BIN)/zizmor --offline --quiet .github
 	@$(STEP) --tier check
 
-# Tier 2: one strict build of both editions, the built-site check, and every test that needs no browser.
+# Tier 2: one strict build of both editions, the built-site check, and every test that needs no browser
+# (spread over the CPUs by pytest-xdist).
 quick: check
 	@$(STEP) "strict build of both editions" -- $(BIN)/mkdocs build --strict
 	@$(STEP) "built site (before the downloads)" -- $(BIN)/python scripts/check_site.py --without-downloads
-	@$(STEP) "pytest: fast tests" -- $(BIN)/python -m pytest -m "not slow"
+	@$(STEP) "pytest: fast tests" -- $(BIN)/python -m pytest -m "not slow" -n auto
 	@$(STEP) --tier quick
 
 # Tier 3, everything: the downloads, HTML validity, then the browser and download tests against the site built above
