@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -40,12 +39,6 @@ def chromium_path() -> str | None:
         if candidate and Path(candidate).exists():
             return candidate
     return None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -69,14 +62,11 @@ def build_for(base: str, out: Path) -> None:
 @pytest.fixture(scope="session")
 def served(tmp_path_factory, chromium, built_site):
     """(base URL, site folder, address the site was built for), served on 127.0.0.1 until the session ends."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    if built_site is not None:
-        out = built_site
-    else:
-        out = tmp_path_factory.mktemp("browser-site") / "site"
+    out = built_site or tmp_path_factory.mktemp("browser-site") / "site"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/"  # the port is held from here on
+    if built_site is None:
         build_for(base, out)
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base, out, built_for(out) or base
     server.shutdown()
