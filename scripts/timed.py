@@ -2,7 +2,9 @@
 
 Usage: python scripts/timed.py NAME -- COMMAND [ARGS...]   runs COMMAND; exits with its status
        python scripts/timed.py --tier NAME                  prints the time since make started
-The Makefile exports BOOK_MAKE_START (seconds since the epoch) when it starts.
+The Makefile exports BOOK_MAKE_START (seconds since the epoch) when it starts. Beside the wall time each
+step prints the CPU time of the processes it waited for; a browser that Playwright starts is not among
+them, so for the browser tests that figure is the Python side only.
 """
 from __future__ import annotations
 

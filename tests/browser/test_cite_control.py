@@ -14,20 +14,15 @@ FIRST_SECTION = "akar-soviet"
 
 
 @pytest.fixture
-def phone_in(browser, site):
+def phone_in(new_context, site):
     """A 360 px phone context in a given colour scheme, with clipboard access."""
-    contexts = []
-
     def make(scheme):
-        context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme,
-                                      has_touch=True, device_scale_factor=2)
+        context = new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme,
+                              has_touch=True, device_scale_factor=2)
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site[0].rstrip("/"))
-        contexts.append(context)
         return context.new_page()
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -61,9 +56,9 @@ def test_section_cite_control_by_keyboard_on_a_phone(phone_in, site, scheme):
     assert panel.is_visible()
 
 
-def test_cite_control_is_announced_by_name_and_state(browser, site):
+def test_cite_control_is_announced_by_name_and_state(new_context, site):
     base, _ = site
-    page = browser.new_page()
+    page = new_context().new_page()
     page.goto(base + "en/" + CHAPTER)
     heading = page.get_by_role("heading", level=2).first
     assert heading.inner_text().startswith("5.1 ")
@@ -75,9 +70,9 @@ def test_cite_control_is_announced_by_name_and_state(browser, site):
     page.close()
 
 
-def test_tables_scroll_by_keyboard_at_375_px(browser, site):
+def test_tables_scroll_by_keyboard_at_375_px(new_context, site):
     base, _ = site
-    page = browser.new_page(viewport={"width": 375, "height": 812})
+    page = new_context(viewport={"width": 375, "height": 812}).new_page()
     page.goto(base + CHAPTER)
     result = Axe().run(page).response
     assert not [v for v in result["violations"] if v["id"] == "scrollable-region-focusable"]
@@ -95,9 +90,9 @@ def test_tables_scroll_by_keyboard_at_375_px(browser, site):
     page.close()
 
 
-def test_search_index_waits_for_the_reader_to_search(browser, site):
+def test_search_index_waits_for_the_reader_to_search(new_context, site):
     base, _ = site
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_context(viewport={"width": 1280, "height": 900}).new_page()
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(base + CHAPTER)
