@@ -59,7 +59,7 @@ TEXT = {
         "since": "sejak",
         "note": "Skema, tidak berskala; posisi simpul hanya menunjukkan urutan tempat.",
         "table_head": ["Jalur", "Jenis dan status", "Simpul (skematis)", "Panjang menurut sumber",
-                       "Pembukaan atau status", "Kapasitas"],
+                       "Pembukaan atau status", "Kapasitas", "Sumber"],
         "variant": "varian",
         "thousands": ".",
         "decimal": ",",
@@ -85,7 +85,7 @@ TEXT = {
         "since": "since",
         "note": "Schematic, not to scale; node positions only show the order of places.",
         "table_head": ["Route", "Type and status", "Nodes (schematic)", "Length according to sources",
-                       "Opening or status", "Capacity"],
+                       "Opening or status", "Capacity", "Sources"],
         "variant": "variant",
         "thousands": ",",
         "decimal": ".",
@@ -229,25 +229,39 @@ def svg(data, lang: str) -> str:
 # --- Text alternative ---------------------------------------------------------------------
 
 def table(data, lang: str) -> str:
+    """The figure's text alternative: one row per route, its sources once, in a last column.
+
+    A row's figures come from one to four sources; citing each source once per row (and naming the
+    outlet in the cell where a row gives variants) keeps the table readable without losing who said what.
+    """
     t = TEXT[lang]
     nodes = {n["id"]: n for n in data["nodes"]}
     rows = ["| " + " | ".join(t["table_head"]) + " |", "| " + " | ".join("---" for _ in t["table_head"]) + " |"]
     for route in data["routes"]:
         kind = f"{t['kind'][route['kind']]}; {t['status'][route['status']]}"
         path = " – ".join(nodes[n]["name"][lang] for n in route["path"])
+        keys: list[str] = []
+
+        def take(sources):
+            keys.extend(k for k in sources if k not in keys)
+
         lengths = []
         for i, length in enumerate(route["lengths"]):
             prefix = "" if i == 0 or length.get("partial") else t["variant"] + " "
             by = f" ({length['by'][lang]})" if length.get("by") else ""
-            lengths.append(f"{prefix}{fmt_number(length['km'], lang)} km{by} {cite(length['sources'])}")
+            lengths.append(f"{prefix}{fmt_number(length['km'], lang)} km{by}")
+            take(length["sources"])
         length_cell = "; ".join(lengths)
         if route.get("note"):
-            length_cell += f". {route['note'][lang]} {cite(route['note_sources'])}."
+            length_cell += f". {route['note'][lang]}."
+            take(route["note_sources"])
         opened = route["opened"]
-        opened_cell = f"{opened['text'][lang]} {cite(opened['sources'])}"
-        capacity_cell = (f"{route['capacity'][lang]} {cite(route['capacity_sources'])}"
-                         if route.get("capacity") else "–")
-        cells = [route["name"][lang], kind, path, length_cell, opened_cell, capacity_cell]
+        opened_cell = opened["text"][lang]
+        take(opened["sources"])
+        capacity_cell = route["capacity"][lang] if route.get("capacity") else "–"
+        if route.get("capacity"):
+            take(route["capacity_sources"])
+        cells = [route["name"][lang], kind, path, length_cell, opened_cell, capacity_cell, cite(keys)]
         rows.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
     return "\n".join(rows) + "\n"
 
