@@ -7,8 +7,9 @@ A page asks for one with a marker comment, optionally followed by its number:
 
 * ``interest-intensity``: Turkey's specific interests (rows) by groups of phases
   (columns), from data/interest-intensity.yml. Each cell gives the intensity, linked
-  to the chapter section that justifies it, the timeline events that evidence it and
-  its sources, cited with ``[@key]`` so they join the page's reference list.
+  to the chapter section that justifies it, the timeline events that evidence it (they
+  must fall within the column's phases) and its sources, cited with ``[@key]`` so they
+  join the page's reference list.
 * ``phase-instruments``: the phases (rows) by Turkey's six instruments (columns),
   purely from the coded timeline: each cell links the Turkish events of that phase
   that used the instrument; the last column gives the highest degree of policy change
@@ -88,9 +89,13 @@ def load_intensity(data_dir: Path) -> tuple[Intensity | None, list[Problem]]:
     return Intensity(shown, data), []
 
 
-def check_intensity(table: Intensity, codes: vocab.Codes, event_ids: set[str], known_keys: set[str],
+def check_intensity(table: Intensity, codes: vocab.Codes, events: dict[str, timeline.Event], known_keys: set[str],
                     docs: Path | None) -> list[Problem]:
-    """Every id, cell, event, source key and section of the interest × phase table, with file:line."""
+    """Every id, cell, event, source key and section of the interest × phase table, with file:line.
+
+    A cell's events must also fall within its column's phases (the boundary day a phase shares with
+    its neighbour counts, as for an event's own phase), so that the link the reader follows is
+    evidence from the period the rating is for."""
     problems: list[Problem] = []
     data = table.data
 
@@ -111,6 +116,7 @@ def check_intensity(table: Intensity, codes: vocab.Codes, event_ids: set[str], k
         else:
             fault(data, f"page '{page}' does not exist in {vocab.shown(docs)}", "name an existing chapter")
     columns = _check_columns(data.get("columns"), data, codes, fault)
+    windows = _column_windows(data.get("columns"), codes)
     rows = data.get("rows")
     if not isinstance(rows, list) or not rows:
         fault(data, "no rows", "add rows: a list of specific interests, each with id, label, basic_interest and cells")
@@ -145,7 +151,9 @@ def check_intensity(table: Intensity, codes: vocab.Codes, event_ids: set[str], k
         for column, cell in cells.items():
             if column not in columns:
                 fault(cells, f"{where}: cell for unknown column '{column}'", f"use one of: {', '.join(columns)}")
-            _check_cell(f"{where}, column '{column}'", cell, cells, codes, event_ids, known_keys, page, sections, fault)
+            _check_cell(f"{where}, column '{column}'", cell, cells, codes, events, known_keys, page, sections, fault)
+            if isinstance(cell, dict) and column in windows:
+                _check_cell_dates(f"{where}, column '{column}'", cell, windows, column, events, fault)
     return problems
 
 
@@ -190,7 +198,36 @@ def _check_columns(columns, data, codes: vocab.Codes, fault) -> list[str]:
     return ids
 
 
-def _check_cell(where, cell, parent, codes, event_ids, known_keys, page, sections, fault) -> None:
+def _column_windows(columns, codes: vocab.Codes) -> dict[str, tuple[list[str], list[tuple]]]:
+    """For each well-formed column: its phases and the days each may cover (boundary days included)."""
+    windows = {}
+    for column in columns if isinstance(columns, list) else []:
+        if not isinstance(column, dict) or not isinstance(column.get("phases"), list):
+            continue
+        phases = [str(p) for p in column["phases"]]
+        days = [codes.phase_window(p) for p in phases]
+        if phases and all(days):  # unknown or undated phases are reported by _check_columns / codes.py
+            windows[str(column.get("id") or "")] = (phases, days)
+    return windows
+
+
+def _check_cell_dates(where, cell, windows, column: str, events: dict[str, timeline.Event], fault) -> None:
+    phases, days = windows[column]
+    items = cell.get("events") if isinstance(cell.get("events"), list) else []
+    for item in items:
+        event = events.get(str(item))
+        span = timeline.span(event) if event else None
+        if span is None or any(span[0] <= high and span[1] >= low for low, high in days):
+            continue  # unknown ids are reported by _check_cell; undated events by timeline.check
+        own = event.values("phase")[:1]
+        home = [c for c, (held, _) in windows.items() if own and own[0] in held]
+        fault(cell, f"{where}: event '{event.id}' ({event.date}) lies outside the column's phases "
+                    f"({', '.join(phases)}: {days[0][0]} to {days[-1][1]}, boundary days included)",
+              "link an event of those phases"
+              + (f", or move it to column '{home[0]}' (its phase is {own[0]})" if home else ""))
+
+
+def _check_cell(where, cell, parent, codes, events, known_keys, page, sections, fault) -> None:
     if not isinstance(cell, dict):
         fault(parent, f"{where}: the cell must be a mapping", "write intensity, section, events and sources")
         return
@@ -206,7 +243,7 @@ def _check_cell(where, cell, parent, codes, event_ids, known_keys, page, section
         close = difflib.get_close_matches(section, sorted(sections), n=2, cutoff=0.5)
         fault(cell, f"{where}: section '{section}' does not exist in {page}",
               f"did you mean {', '.join(close)}?" if close else f"use a section id of {page} (its {{#...}} headings)")
-    for part, known, fix in (("events", event_ids, "use ids of data/timeline.yml"),
+    for part, known, fix in (("events", set(events), "use ids of data/timeline.yml"),
                              ("sources", known_keys, "use keys of references.bib")):
         items = cell.get(part)
         if not isinstance(items, list) or not items:
@@ -230,13 +267,13 @@ def check_data(data_dir: Path, known_keys: set[str], docs: Path | None) -> list[
         table, found = load_intensity(data_dir)
         problems += found
         if table is not None:
-            problems += check_intensity(table, codes, _event_ids(data_dir), known_keys, docs)
+            problems += check_intensity(table, codes, _events(data_dir), known_keys, docs)
     return problems
 
 
-def _event_ids(data_dir: Path) -> set[str]:
+def _events(data_dir: Path) -> dict[str, timeline.Event]:
     path = data_dir / "timeline.yml"
-    return {e.id for e in timeline.load(path)[0]} if path.exists() else set()
+    return {e.id: e for e in timeline.load(path)[0]} if path.exists() else {}
 
 
 def check_page(markdown: str, shown: str, data_dir: Path, known_keys: set[str], docs: Path | None) -> list[Problem]:
@@ -253,7 +290,7 @@ def check_page(markdown: str, shown: str, data_dir: Path, known_keys: set[str], 
             table, found = load_intensity(data_dir)
             problems += found
             if table is not None:
-                problems += check_intensity(table, codes, _event_ids(data_dir), known_keys, docs)
+                problems += check_intensity(table, codes, _events(data_dir), known_keys, docs)
     return problems
 
 

@@ -18,13 +18,13 @@ def data_dir(tmp_path, timeline_text=CODED, intensity=INTENSITY, codes=CODES):
     return tmp_path / "data"
 
 
-def problems(tmp_path, intensity=INTENSITY):
-    data = data_dir(tmp_path, intensity=intensity)
+def problems(tmp_path, intensity=INTENSITY, timeline_text=CODED):
+    data = data_dir(tmp_path, timeline_text=timeline_text, intensity=intensity)
     table, found = coded_tables.load_intensity(data)
     if table is None:
         return "\n".join(map(str, found))
     codes, _ = vocab.load(data / "codes.yml")
-    events = {e.id for e in timeline.load(data / "timeline.yml")[0]}
+    events = {e.id: e for e in timeline.load(data / "timeline.yml")[0]}
     return "\n".join(map(str, found + coded_tables.check_intensity(table, codes, events, KEYS, tmp_path / "docs/id")))
 
 
@@ -60,6 +60,57 @@ def test_unknown_ids_are_reported_with_their_line(tmp_path):
     assert "unknown event 'e1921-10-karz' -> did you mean e1921-10-kars?" in found
     assert "unknown source 'dewaal2003blak' -> did you mean dewaal2003black?" in found
     assert "section 'energy' does not exist in kepentingan-turki.md -> did you mean energi?" in found
+
+
+# Two events on either side of the boundary between the 44-day war and the post-war phase.
+BOUNDARY = CODED + """- id: e2020-11-trilateral
+  date: "2020-11-10"
+  precision: day
+  themes: [diplomacy]
+  phase: perang-2020
+  title: {id: "Pernyataan trilateral", en: "Trilateral statement"}
+  summary: {id: "Ringkasan enam.", en: "Summary six."}
+  sources: [dewaal2003black]
+- id: e2020-11-shusha
+  date: "2020-11-08"
+  precision: day
+  themes: [military]
+  phase: perang-2020
+  title: {id: "Shusha/Shushi", en: "Shusha/Shushi"}
+  summary: {id: "Ringkasan tujuh.", en: "Summary seven."}
+  sources: [dewaal2003black]
+"""
+# The columns split at that boundary: up to the war, and the post-war phase alone.
+SPLIT = (INTENSITY.replace("phases: [akar-soviet, perang-1988-1994, kebuntuan-1994-2016, april-2016]",
+                           "phases: [akar-soviet, perang-1988-1994, kebuntuan-1994-2016, april-2016, tovuz-2020, perang-2020]")
+         .replace("phases: [tovuz-2020, perang-2020, pascaperang-2020-2022]", "phases: [pascaperang-2020-2022]")
+         .replace("events: [e2020-09-support, e2020-11-mandate]", "events: [e2020-11-mandate]"))
+
+
+def test_a_cell_event_outside_its_columns_phases_is_reported(tmp_path):
+    """Planted fault: a 2020 event as evidence in the column of the phases before Tovuz (review V13, T6)."""
+    bad = INTENSITY.replace("events: [e1921-10-kars]", "events: [e1921-10-kars, e2020-11-mandate]")
+    found = problems(tmp_path, bad)
+    cell = line_of(bad, "sebelum-2020:", after=line_of(bad, "- id: nakhchivan")) + 1
+    assert (f"interest-intensity.yml:{cell}: row 'nakhchivan', column 'sebelum-2020': event 'e2020-11-mandate' (2020-11-17) "
+            "lies outside the column's phases (akar-soviet, perang-1988-1994, kebuntuan-1994-2016, april-2016: "
+            "1921-01-01 to 2020-07-12, boundary days included) -> link an event of those phases, "
+            "or move it to column 'sejak-2020' (its phase is pascaperang-2020-2022)") in found
+    assert "e1921-10-kars" not in found  # the event of the column's own phase is not reported
+    late = problems(tmp_path, SPLIT.replace("events: [e2020-11-mandate]", "events: [e2020-11-shusha]"), BOUNDARY)
+    assert "column 'sejak-2020': event 'e2020-11-shusha' (2020-11-08) lies outside the column's phases" in late
+
+
+def test_boundary_days_and_month_dates_count_as_inside(tmp_path):
+    """Negative control: the day two phases share, and a month that overlaps the column, are not faults."""
+    assert problems(tmp_path, SPLIT.replace("events: [e2020-11-mandate]", "events: [e2020-11-trilateral, e2020-11-mandate]"),
+                    BOUNDARY) == ""
+    month = INTENSITY.replace("phases: [akar-soviet, perang-1988-1994, kebuntuan-1994-2016, april-2016]",
+                              "phases: [akar-soviet, perang-1988-1994]")
+    month = month.replace("phases: [tovuz-2020, perang-2020, pascaperang-2020-2022]",
+                          "phases: [kebuntuan-1994-2016, april-2016, tovuz-2020, perang-2020, pascaperang-2020-2022]")
+    month = month.replace("events: [e2020-11-mandate]\n", "events: [e1994-05-bishkek, e2020-11-mandate]\n")
+    assert problems(tmp_path, month) == ""  # May 1994 lies on both sides of the ceasefire of 12 May
 
 
 def test_missing_and_unknown_cells_and_columns(tmp_path):

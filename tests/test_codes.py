@@ -56,7 +56,7 @@ def test_switch_is_on_once_every_event_is_coded():
 def test_missing_label_or_definition_in_a_language(tmp_path):
     text = CODES.replace('      label: {id: "Dewan dan forum rutin", en: "Councils and regular forums"}',
                          '      label: {id: "Dewan dan forum rutin"}')
-    text = text.replace('        en: "Same goal, new or different instrument."\n', "")
+    text = text.replace('        en: "Same goal, but a new, different or discontinued instrument."\n', "")
     found = messages(tmp_path, text)
     line = next(i for i, l in enumerate(text.splitlines(), 1) if "- id: lembaga" in l)
     assert f"codes.yml:{line}: cooperation_form value 'lembaga' has no label in 'en'" in found
