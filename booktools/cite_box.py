@@ -74,8 +74,9 @@ def edition_line(c: Citable, book: Book, history_url: str | None, downloads: str
 
 
 def _formats_html(c: Citable, book: Book, commit: str | None, apa: str, chicago: str,
-                  source_url: str | None) -> str:
-    """The permalink, edition and the five formats with their copy buttons (the inside of a box)."""
+                  source_url: str | None, versions_html: str = "") -> str:
+    """The permalink, edition and the five formats with their copy buttons (the inside of a box).
+    versions_html: this release's fixed address and the latest one (booktools/versions.py)."""
     t = TERMS[c.lang]
     formats = [
         ("APA 7", f'<div class="cite-this__text">{apa}</div>'),
@@ -98,18 +99,19 @@ def _formats_html(c: Citable, book: Book, commit: str | None, apa: str, chicago:
         commit_text = f', {t["commit"]} <a href="{escape(source_url)}"><code>{escape(commit)}</code></a>'
     return (f'<p class="cite-this__edition">{t["permalink"]}: <a href="{escape(c.url)}">{escape(c.url)}</a><br>'
             f'{t["edition"]} {escape(book.version)} ({long_date(book.date, c.lang)}){commit_text}. {t["edition_note"]}</p>'
+            f'{versions_html}'
             f'<dl class="cite-this__formats">{"".join(rows)}</dl>')
 
 
 def box_html(c: Citable, level: str, book: Book, commit: str | None, apa: str, chicago: str,
-             source_url: str | None = None, sections_hint: bool = False) -> str:
+             source_url: str | None = None, sections_hint: bool = False, versions_html: str = "") -> str:
     """The page's box. level: 'book', 'chapter' or 'page'. It carries the page's one COinS span."""
     t = TERMS[c.lang]
     hint = f'<p class="cite-this__hint">{t["sections_hint"]}</p>' if sections_hint else ""
     return (
         f'<details class="cite-this" data-search-exclude>'
         f'<summary>{t[level]}</summary>'
-        f'{_formats_html(c, book, commit, apa, chicago, source_url)}{hint}'
+        f'{_formats_html(c, book, commit, apa, chicago, source_url, versions_html)}{hint}'
         f'<span class="Z3988" title="{escape(coins(c, book))}"></span>'
         f"</details>"
     )
@@ -123,10 +125,10 @@ def section_control(section_id: str, number: str, lang: str) -> str:
 
 
 def section_template(section_id: str, c: Citable, book: Book, commit: str | None, apa: str, chicago: str,
-                     source_url: str | None = None) -> str:
+                     source_url: str | None = None, versions_html: str = "") -> str:
     """The formats of one section, inert until opened. No COinS: a page offers Zotero one item, itself."""
     return (f'<template id="cite-section-{escape(section_id)}" data-search-exclude>'
-            f'{_formats_html(c, book, commit, apa, chicago, source_url)}</template>')
+            f'{_formats_html(c, book, commit, apa, chicago, source_url, versions_html)}</template>')
 
 
 def report_link(lang: str, url: str) -> str:

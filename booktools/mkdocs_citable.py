@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-from . import book_meta, cite_box, git_dates, markdown_scan, page_meta
+from . import book_meta, cite_box, git_dates, markdown_scan, page_meta, versions
 from .cite_formats import Citable, StyleFormatter, csl_item
 
 log = logging.getLogger("mkdocs.plugins.booktools")
@@ -241,6 +241,16 @@ def insert_boxes(html: str, page, config, files) -> str:
     apa, chicago = edition.apa.result(), edition.chicago.result()
     source = edition.source_base.format(commit=edition.commit) + page.file.src_uri \
         if edition.source_base and edition.commit else None
+    # Archived editions (booktools/versions.py): each box also gives this release's fixed address and the latest.
+    base = _citation_base(edition.book, config)
+    fixed, latest = versions.edition_addresses(base, config.extra.get("booktools", {}).get("edition_path", ""),
+                                               edition.book.version)
+
+    def both(unit) -> str:
+        if not fixed or not unit.url.startswith(base):
+            return ""
+        rel = unit.url[len(base):]
+        return versions.permalinks_html(unit.lang, edition.book.version, fixed + rel, latest + rel)
 
     history_url = None
     if edition.history_src and edition.history_src != page.file.src_uri:
@@ -257,7 +267,7 @@ def insert_boxes(html: str, page, config, files) -> str:
                                  offline=bool(os.environ.get("BOOK_OFFLINE")), edit_url=edit_url,
                                  report_url=report(unit.title, "") if report else None) \
         + cite_box.box_html(unit, level, edition.book, edition.commit, apa[unit.key], chicago[unit.key], source,
-                            sections_hint=bool(entry.sections))
+                            sections_hint=bool(entry.sections), versions_html=both(unit))
     match = H1_HTML_RE.search(html)
     html = html[: match.end()] + head + html[match.end():] if match else head + html
 
@@ -272,7 +282,7 @@ def insert_boxes(html: str, page, config, files) -> str:
         if section is not None:
             body += cite_box.section_control(section_id, number, unit.lang)
             after = cite_box.section_template(section_id, section, edition.book, edition.commit, apa[section.key],
-                                              chicago[section.key], source)
+                                              chicago[section.key], source, versions_html=both(section))
             if report:
                 after += cite_box.report_link(unit.lang, report(section.title, section_id))
         level_ = m.group("level")

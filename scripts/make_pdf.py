@@ -29,15 +29,31 @@ def pdf_name(lang: str) -> str:
 
 
 def edition_title(lang: str, book) -> str:
-    if lang == "id":
-        return book.title
-    return read_config(ROOT / "mkdocs.en.yml")["extra"]["edition_title"]
+    return edition_meta(lang, book).title
+
+
+def edition_meta(lang: str, book) -> book_pdf.PdfMeta:
+    """The PDF's metadata in the edition's language: CITATION.cff, with the edition's own title, abstract
+    and keywords from its config file (extra.edition_title, edition_abstract, edition_keywords) if it has them."""
+    config = next(c for code, c, _ in EDITIONS if code == lang)
+    extra = read_config(ROOT / config).get("extra") or {}
+    if config != "mkdocs.yml":  # an edition config names only what differs from the primary edition
+        missing = [k for k in ("edition_title", "edition_abstract", "edition_keywords") if not extra.get(k)]
+        if missing:
+            raise SystemExit(f"{config}: extra.{', extra.'.join(missing)} missing; the {lang} PDF would show "
+                             "Indonesian metadata. Add them in the edition's language.")
+    return book_pdf.PdfMeta(
+        title=extra.get("edition_title") or book.title, lang=lang, authors=book.authors,
+        subject=" ".join(str(extra.get("edition_abstract") or book.abstract).split()),
+        keywords=[str(k) for k in extra.get("edition_keywords") or book.keywords],
+        licence=book.license, date=book.date, version=book.version)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     args = parser.parse_args(argv)
+    args.site = args.site.resolve()  # Chromium opens the print document by its file:// address
     chromium = os.environ.get("BOOK_CHROMIUM", "/usr/bin/chromium")
     if not Path(chromium).exists():
         print("Chromium not found: run `make browser` (or set BOOK_CHROMIUM) to build the PDFs")
@@ -59,12 +75,13 @@ def main(argv: list[str] | None = None) -> int:
             page = browser.new_page()
             page.goto(document.as_uri(), wait_until="load")
             page.emulate_media(media="print")
+            # tagged: a structure tree for screen readers; outline: bookmarks from the h1-h6 of the document.
             page.pdf(path=str(target), format="A4", print_background=True, display_header_footer=True,
-                     header_template="<span></span>", footer_template=FOOTER,
+                     header_template="<span></span>", footer_template=FOOTER, tagged=True, outline=True,
                      margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"})
             page.close()
             document.unlink()
-            book_pdf.set_metadata(target, title, book, lang)
+            book_pdf.set_metadata(target, edition_meta(lang, book))
             print(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB)")
         browser.close()
     return 0
