@@ -22,7 +22,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # the groups linted side by side (xargs -P) because pymarkdown is the slowest part of make check.
 MARKDOWN_GROUPS := docs/id\ndocs/en\nREADME.md CHANGELOG.md CONTRIBUTING.md CONTRIBUTING.en.md STYLEGUIDE.md
 
-.PHONY: serve test quick check setup build downloads check-sources lint-markdown lint-workflows check-site check-html pytest \
+.PHONY: serve test quick check setup build downloads publish check-sources lint-markdown lint-workflows check-site check-html pytest \
 	check-external benchmark lighthouse browser csl clean
 
 $(STAMP): requirements.txt constraints.txt
@@ -42,6 +42,11 @@ build: $(STAMP)
 # The PDF of each edition and the offline edition (zip), into site/downloads/ (after build).
 downloads: build
 	$(BIN)/python scripts/make_downloads.py
+
+# The site to publish, into public/: the latest (make downloads, with SITE_URL) at the root and every
+# release tag v<version> archived by mike under v/<version>/ on the gh-pages branch (README "Archived editions").
+publish: $(STAMP)
+	$(BIN)/python scripts/publish_site.py --site site --out public $(PUBLISH_ARGS)
 
 check-sources: $(STAMP)
 	$(BIN)/python scripts/check_sources.py
