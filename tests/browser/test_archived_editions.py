@@ -35,6 +35,11 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # the browser drops connections it no longer needs (BrokenPipeError)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -72,7 +77,7 @@ def published(tmp_path_factory, site):
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     print(result.stdout)
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(out)))
+    server = QuietServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield {"base": base, "out": out, "repo": repo, "command": command, "env": env, "first": result.stdout}
     server.shutdown()
@@ -144,3 +149,22 @@ def test_an_archived_release_is_never_rebuilt(published):
     result = subprocess.run(published["command"], env=published["env"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "(0 new)" in result.stdout and "archived v" not in result.stdout
+
+
+@pytest.mark.parametrize("rel", ["pendahuluan.html", f"v/{FIRST[0]}/en/pendahuluan.html"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_selector_and_banner_pass_axe_and_work_from_the_keyboard(browser, published, rel, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(published["base"] + rel)
+    found = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
+             for v in Axe().run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert not found, found
+    button = page.locator(".book-versions button")
+    button.focus()
+    page.keyboard.press("Tab")  # the list opens on focus, as the language switch does
+    focused = page.evaluate("document.activeElement.closest('.book-versions') !== null")
+    assert focused and page.locator(".book-versions .md-select__link").first.is_visible()
+    context.close()
