@@ -34,6 +34,9 @@ STAMP_RE = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
 HISTORY_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M13.5 8H12v5l4.28 2.54.72-1.21'
                 '-3.5-2.08zM13 3a9 9 0 0 0-9 9H1l3.96 4.03L9 12H6a7 7 0 0 1 7-7 7 7 0 0 1 7 7 7 7 0 0 1-7 7c-1.93 0'
                 '-3.68-.79-4.94-2.06l-1.42 1.42A8.9 8.9 0 0 0 13 21a9 9 0 0 0 9-9 9 9 0 0 0-9-9"/></svg>')
+# Inline, so the stamp works on releases whose CSS predates it: the banner's own text colour, underlined
+# (Material's link colour has too little contrast on the warning banner in the dark scheme).
+BANNER_LINK_STYLE = "color: inherit; text-decoration: underline"
 TERMS = {
     "id": {"editions": "Edisi lain", "latest": "Edisi terbaru", "this": "Edisi ini ({version})",
            "banner": "Anda membaca edisi {version} ({date}), salinan arsip yang tidak diubah lagi dan dapat dikutip.",
@@ -146,7 +149,8 @@ def stamp_page(page_html: str, rel: str, site: Path, releases: list[Release]) ->
         text = t["banner"].format(version=htmllib.escape(release.version), date=htmllib.escape(release.date or "-"))
         banner = (f'{START}<aside class="md-banner md-banner--warning book-archive" role="note">'
                   f'<div class="md-banner__inner md-grid md-typeset">{text} '
-                  f'<a href="{href(_target(site, "", inner))}">{t["to_latest"]}</a>.</div></aside>{END}')
+                  f'<a href="{href(_target(site, "", inner))}" style="{BANNER_LINK_STYLE}">{t["to_latest"]}</a>.'
+                  f'</div></aside>{END}')
         announce = '<div data-md-component="announce">'
         at = page_html.find(announce)
         at = at + len(announce) if at >= 0 else page_html.find('<header class="md-header')

@@ -56,7 +56,7 @@ def test_stamp_adds_selector_everywhere_and_banner_on_archived_pages_only(site):
     assert '<a href="bab.html" class="md-select__link" aria-current="true">Edisi terbaru</a>' in latest
     old = (site / "v/0.1.0/en/index.html").read_text()
     assert "You are reading edition 0.1.0 (-)" in old
-    assert '<a href="../../../en/index.html">Read this page in the latest edition</a>' in old
+    assert '<a href="../../../en/index.html" style="color: inherit; text-decoration: underline">Read this page' in old
     assert 'aria-current="true">0.1.0</a>' in old
     newer = (site / "v/0.2.0/bab.html").read_text()
     assert "Anda membaca edisi 0.2.0 (2027-01-10)" in newer and 'href="../../bab.html"' in newer
