@@ -88,3 +88,15 @@ def test_unexpected_versions_file_fails_loudly(tmp_path):
 def test_no_archive_no_stamp(tmp_path):
     (tmp_path / "index.html").write_text(PAGE.format(lang="id"))
     assert versions.stamp_site(tmp_path) == 0
+
+
+def test_site_check_leaves_archive_links_to_the_assembled_site(tmp_path):
+    from booktools.site_check import check_site
+
+    (tmp_path / "index.html").write_text('<html><body><a href="http://127.0.0.1:8000/v/0.1.0/index.html">x</a>'
+                                         '<a href="v/0.1.0/en/bab.html">y</a></body></html>')
+    assert check_site(tmp_path, "http://127.0.0.1:8000/").problems == []  # plain build: no archive here
+    (tmp_path / "v").mkdir()
+    (tmp_path / versions.VERSIONS_FILE).write_text("[]")
+    problems = check_site(tmp_path, "http://127.0.0.1:8000/").problems  # assembled site: checked
+    assert len(problems) == 2 and all("broken link" in p.message for p in problems)
