@@ -1,8 +1,8 @@
 """The PDFs are accessible: tagged, with a bookmark outline of chapters and sections, /Lang, XMP, and
 metadata in the edition's own language (read back with pypdf).
 
-The PDFs of a site that `make test` already built are reused when BOOK_SITE names it (their downloads/);
-otherwise the book is built and printed here (needs Chromium, like tests/test_downloads.py).
+The PDFs that `make test` already built are reused (BOOK_BUILT_SITE, its downloads/); otherwise the book
+is built and printed here (needs Chromium, like tests/test_downloads.py). The read-back tests are `slow`.
 """
 import html as htmllib
 import os
@@ -23,10 +23,9 @@ import make_pdf  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    given = os.environ.get("BOOK_SITE")
-    if given and all((Path(given) / "downloads" / make_pdf.pdf_name(lang)).exists() for lang in ("id", "en")):
-        return Path(given)
+def site(tmp_path_factory, built_site):
+    if built_site and all((built_site / "downloads" / make_pdf.pdf_name(lang)).exists() for lang in ("id", "en")):
+        return built_site
     if not Path(os.environ.get("BOOK_CHROMIUM", "/usr/bin/chromium")).exists():
         message = "Chromium not found: run `make browser` to build and test the PDFs"
         if os.environ.get("CI"):
@@ -64,6 +63,7 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", htmllib.unescape(text))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang,config,sub", make_pdf.EDITIONS)
 def test_pdf_is_tagged_outlined_and_described(site, lang, config, sub):
     pdf = site / "downloads" / make_pdf.pdf_name(lang)
@@ -83,6 +83,7 @@ def test_pdf_is_tagged_outlined_and_described(site, lang, config, sub):
             assert children == expected, (page, children, expected)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang,config,sub", make_pdf.EDITIONS)
 def test_pdf_metadata_is_in_the_editions_language(site, lang, config, sub):
     book = book_meta.read(ROOT / "CITATION.cff")

@@ -4,6 +4,9 @@ editions, each with its own search, the selector and the banner lead where they 
 
 The releases: v0.1.0 (commit 802dc19, built with the code it had then) and a test release 9.9.9 made in
 the clone from HEAD (built with this code, so its cite boxes carry both addresses).
+
+One test, checking step by step: the deployment (a clone, two builds) is the expensive part, and
+pytest-xdist would otherwise repeat it on every worker that runs a test of this module.
 """
 from __future__ import annotations
 
@@ -11,28 +14,22 @@ import functools
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
 import urllib.error
 import urllib.request
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from browsing import ROOT
+from browsing import ROOT, QuietHandler
 from test_search_stemming import run_search
 
 FIRST = ("0.1.0", "802dc19")
 TEST_VERSION = "9.9.9"
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 class QuietServer(ThreadingHTTPServer):
@@ -40,20 +37,12 @@ class QuietServer(ThreadingHTTPServer):
         pass  # the browser drops connections it no longer needs (BrokenPipeError)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory, site):
-    _, latest = site
-    work = tmp_path_factory.mktemp("archive")
+def deploy(work: Path, latest: Path) -> dict:
+    """Archive two releases in a scratch clone (mike, branch gh-pages), assemble beside `latest`, serve it."""
     repo = work / "repo"
     git(ROOT, "clone", "--quiet", str(ROOT), str(repo))
     git(repo, "config", "user.name", "Archive test")
@@ -67,20 +56,16 @@ def published(tmp_path_factory, site):
     cff.write_text(re.sub(r"(?m)^(\s*)version: .*$", rf"\g<1>version: {TEST_VERSION}", cff.read_text()))
     git(repo, "commit", "--quiet", "-am", f"Test release {TEST_VERSION}")
     git(repo, "tag", f"v{TEST_VERSION}")
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    out = work / "public"
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(work / "public")))
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
     env = dict(os.environ, SITE_URL=base, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, str(ROOT / "scripts" / "publish_site.py"), "--repo", str(repo), "--site", str(latest),
-               "--out", str(out), "--no-downloads"]
+               "--out", str(work / "public"), "--no-downloads"]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     print(result.stdout)
-    server = QuietServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield {"base": base, "out": out, "repo": repo, "command": command, "env": env, "first": result.stdout}
-    server.shutdown()
+    return {"base": base, "out": work / "public", "repo": repo, "command": command, "env": env, "server": server}
 
 
 def status(url: str) -> int:
@@ -91,7 +76,7 @@ def status(url: str) -> int:
         return error.code
 
 
-def test_both_releases_are_archived_by_mike_and_resolve(published):
+def check_archive_resolves(published):
     base, out = published["base"], published["out"]
     listed = json.loads((out / "v" / "versions.json").read_text())
     assert [v["version"] for v in listed] == [TEST_VERSION, FIRST[0]]  # mike's order: newest first
@@ -103,7 +88,7 @@ def test_both_releases_are_archived_by_mike_and_resolve(published):
     assert status(base + "index.html") == 200 and status(base + "en/index.html") == 200
 
 
-def test_cite_boxes_give_the_fixed_address_and_the_latest(published):
+def check_cite_boxes(published):
     base, out = published["base"], published["out"]
     old = (out / "v" / FIRST[0] / "pendahuluan.html").read_text()
     assert f'href="{base}v/{FIRST[0]}/pendahuluan.html"' in old  # 0.1.0's permalink is its archived address
@@ -113,7 +98,7 @@ def test_cite_boxes_give_the_fixed_address_and_the_latest(published):
     assert f'href="{base}en/pendahuluan.html"' in line
 
 
-def test_selector_and_banner_lead_to_pages_that_exist(published):
+def check_selector_and_banner(published):
     base, out = published["base"], published["out"]
     for rel in ("kesimpulan.html", f"v/{FIRST[0]}/en/kesimpulan.html", f"v/{TEST_VERSION}/kronologi.html"):
         html = (out / rel).read_text()
@@ -129,42 +114,56 @@ def test_selector_and_banner_lead_to_pages_that_exist(published):
             assert urlsplit(target).path == "/" + rel.split("/", 2)[2] and status(target) == 200
 
 
-@pytest.mark.parametrize("edition,term,own", [
-    (f"v/{FIRST[0]}/", "kepentingan", f"/v/{FIRST[0]}/"),
-    (f"v/{FIRST[0]}/en/", "interests", f"/v/{FIRST[0]}/en/"),
-    (f"v/{TEST_VERSION}/", "serang", f"/v/{TEST_VERSION}/"),
-    (f"v/{TEST_VERSION}/en/", "interests", f"/v/{TEST_VERSION}/en/"),
-])
-def test_each_archived_edition_searches_its_own_text(desktop, published, edition, term, own):
-    result = run_search(desktop.new_page(), published["base"] + edition + "index.html", term)
-    print(f"{edition} '{term}': {result['documents']} documents")
-    assert result["paths"] and all(p.startswith(own) for p in result["paths"]), result["paths"]
-    if not own.endswith("/en/"):
-        assert not any("/en/" in p for p in result["paths"])
-    if edition == f"v/{TEST_VERSION}/":  # built with this code: its search stems Indonesian
-        assert {"menyerang", "diserang", "penyerangan"} <= result["marks"]
+def check_own_search(browser, published):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    for edition, term, own in [(f"v/{FIRST[0]}/", "kepentingan", f"/v/{FIRST[0]}/"),
+                               (f"v/{FIRST[0]}/en/", "interests", f"/v/{FIRST[0]}/en/"),
+                               (f"v/{TEST_VERSION}/", "serang", f"/v/{TEST_VERSION}/"),
+                               (f"v/{TEST_VERSION}/en/", "interests", f"/v/{TEST_VERSION}/en/")]:
+        result = run_search(context.new_page(), published["base"] + edition + "index.html", term)
+        print(f"{edition} '{term}': {result['documents']} documents")
+        assert result["paths"] and all(p.startswith(own) for p in result["paths"]), (edition, result["paths"])
+        if not own.endswith("/en/"):
+            assert not any("/en/" in p for p in result["paths"]), (edition, result["paths"])
+        if edition == f"v/{TEST_VERSION}/":  # built with this code: its search stems Indonesian
+            assert {"menyerang", "diserang", "penyerangan"} <= result["marks"], result
+    context.close()
 
 
-def test_an_archived_release_is_never_rebuilt(published):
+def check_axe_and_keyboard(browser, published):
+    from axe_playwright_python.sync_playwright import Axe
+
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        page = context.new_page()
+        for rel in ("pendahuluan.html", f"v/{FIRST[0]}/en/pendahuluan.html"):
+            page.goto(published["base"] + rel)
+            found = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
+                     for v in Axe().run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
+            assert not found, (rel, scheme, found)
+            page.locator(".book-versions button").focus()
+            page.keyboard.press("Tab")  # the list opens on focus, as the language switch does
+            assert page.evaluate("document.activeElement.closest('.book-versions') !== null"), (rel, scheme)
+            assert page.locator(".book-versions .md-select__link").first.is_visible(), (rel, scheme)
+        context.close()
+
+
+def check_never_rebuilt(published):
     result = subprocess.run(published["command"], env=published["env"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "(0 new)" in result.stdout and "archived v" not in result.stdout
 
 
-@pytest.mark.parametrize("rel", ["pendahuluan.html", f"v/{FIRST[0]}/en/pendahuluan.html"])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_selector_and_banner_pass_axe_and_work_from_the_keyboard(browser, published, rel, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(published["base"] + rel)
-    found = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
-             for v in Axe().run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not found, found
-    button = page.locator(".book-versions button")
-    button.focus()
-    page.keyboard.press("Tab")  # the list opens on focus, as the language switch does
-    focused = page.evaluate("document.activeElement.closest('.book-versions') !== null")
-    assert focused and page.locator(".book-versions .md-select__link").first.is_visible()
-    context.close()
+def test_two_releases_archived_offline_each_resolving_with_its_own_search(tmp_path, browser, site):
+    _, latest = site
+    published = deploy(tmp_path, latest)
+    try:
+        check_archive_resolves(published)
+        check_cite_boxes(published)
+        check_selector_and_banner(published)
+        check_own_search(browser, published)
+        check_axe_and_keyboard(browser, published)
+        check_never_rebuilt(published)
+    finally:
+        published["server"].shutdown()
+        published["server"].server_close()

@@ -10,7 +10,7 @@ def test_admonition_icon_does_not_overlap_its_title(browser, site):
              if 'class="admonition' in (out / p.replace(".md", ".html")).read_text(encoding="utf-8")]
     assert pages, "no page with an admonition to check"
     book = book_meta.read(ROOT / "CITATION.cff")
-    document = out / "_print-check.html"
+    document = out / "_print-check.htm"  # beside the pages (assets are relative), but not a *.html page
     document.write_text(book_pdf.combine(out, pages, "id", book, book.title), encoding="utf-8")
     page = browser.new_page(viewport={"width": 794, "height": 1123})
     try:
