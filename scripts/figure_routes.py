@@ -25,15 +25,16 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 NAME = "routes"
 DATA = ROOT / "data" / f"{NAME}.yml"
 LANGS = ("id", "en")
+PAGE = "kepentingan-turki.md"  # the chapter whose Table 4.1 is this figure's text alternative
 
-WIDTH, HEIGHT = 1100, 720
+WIDTH, HEIGHT = 1100, 830
 FONT = "sans-serif"
 INK = "#1a1a1a"
 GREY = "#595959"
 
 # Line styles by kind and status; every colour has a contrast of 4.5:1 or more on white.
-KIND_COLOUR = {"oil": INK, "gas": "#0b5ea8", "rail": "#2e6b30"}
-KIND_WIDTH = {"oil": 5, "gas": 4, "rail": 4}
+KIND_COLOUR = {"oil": INK, "gas": "#0b5ea8", "rail": "#2e6b30", "road": "#7a4a00"}
+KIND_WIDTH = {"oil": 5, "gas": 4, "rail": 4, "road": 4}
 PLANNED_COLOUR = "#b3261e"
 DASH = "10 7"
 
@@ -42,7 +43,7 @@ TEXT = {
         "title": "Skema jalur energi dan transportasi antara Laut Kaspia dan Turki",
         "desc_intro": "Skema, bukan peta. Jalur yang digambarkan: ",
         "desc_planned": " Garis putus-putus: jalur yang sedang dibangun atau direncanakan.",
-        "kind": {"oil": "minyak", "gas": "gas", "rail": "kereta api"},
+        "kind": {"oil": "minyak", "gas": "gas", "rail": "kereta api", "road": "jalan"},
         "status": {
             "operating": "beroperasi",
             "construction": "sedang dibangun",
@@ -54,6 +55,7 @@ TEXT = {
             "gas": "Pipa gas",
             "rail": "Kereta api",
             "construction": "Kereta api, sedang dibangun",
+            "road_construction": "Jalan, sedang dibangun",
             "planned": "Direncanakan dan diperdebatkan",
         },
         "since": "sejak",
@@ -68,7 +70,7 @@ TEXT = {
         "title": "Schematic of the energy and transport routes between the Caspian Sea and Turkey",
         "desc_intro": "A schematic, not a map. Routes shown: ",
         "desc_planned": " Dashed lines: routes under construction or planned.",
-        "kind": {"oil": "oil", "gas": "gas", "rail": "railway"},
+        "kind": {"oil": "oil", "gas": "gas", "rail": "railway", "road": "road"},
         "status": {
             "operating": "operating",
             "construction": "under construction",
@@ -80,6 +82,7 @@ TEXT = {
             "gas": "Gas pipeline",
             "rail": "Railway",
             "construction": "Railway under construction",
+            "road_construction": "Road under construction",
             "planned": "Planned and contested",
         },
         "since": "since",
@@ -209,12 +212,15 @@ def svg(data, lang: str) -> str:
             ("gas", KIND_COLOUR["gas"], KIND_WIDTH["gas"], ""),
             ("rail", KIND_COLOUR["rail"], KIND_WIDTH["rail"], ""),
             ("construction", KIND_COLOUR["rail"], KIND_WIDTH["rail"], DASH),
+            ("road_construction", KIND_COLOUR["road"], KIND_WIDTH["road"], DASH),
             ("planned", PLANNED_COLOUR, 4, DASH)]
-    y0 = 650
+    y0 = 740
     add(f'<line x1="20" y1="{y0 - 28}" x2="{WIDTH - 20}" y2="{y0 - 28}" stroke="{GREY}" stroke-width="1"/>')
     add(f'<text x="20" y="{y0}" font-size="15" font-weight="bold" fill="{INK}">{escape(t["legend_title"])}:</text>')
-    x = 20 + 8.5 * (len(t["legend_title"]) + 1) + 12
+    x = x_start = 20 + 8.5 * (len(t["legend_title"]) + 1) + 12
     for key, colour, width, dash in rows:
+        if x + 52 + 6.9 * len(t["legend"][key]) > WIDTH - 20:  # wrap to a second row
+            x, y0 = x_start, y0 + 28
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         add(f'<line x1="{r(x)}" y1="{y0 - 5}" x2="{r(x + 44)}" y2="{y0 - 5}" stroke="{colour}" '
             f'stroke-width="{width}"{dash_attr}/>')
@@ -266,6 +272,11 @@ def table(data, lang: str) -> str:
     return "\n".join(rows) + "\n"
 
 
+def markdown_table(lang: str) -> str:
+    """Table 4.1 as pasted into docs/<lang>/kepentingan-turki.md (tests/test_figures.py checks the paste)."""
+    return table(yaml.safe_load(DATA.read_text(encoding="utf-8")), lang)
+
+
 def main(out_root: pathlib.Path = ROOT) -> list[pathlib.Path]:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     written = []
@@ -279,7 +290,7 @@ def main(out_root: pathlib.Path = ROOT) -> list[pathlib.Path]:
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--table" and sys.argv[2] in LANGS:
-        sys.stdout.write(table(yaml.safe_load(DATA.read_text(encoding="utf-8")), sys.argv[2]))
+        sys.stdout.write(markdown_table(sys.argv[2]))
     elif len(sys.argv) == 1:
         for p in main():
             print(p)
