@@ -65,6 +65,7 @@ DATA = ROOT / "data" / f"{NAME}.yml"
 GEO = ROOT / "data" / f"{NAME}-geo.yml"
 LANGS = ("id", "en")
 PANELS = ("a", "b", "c", "d")
+PAGE = "evolusi-konflik.md"  # the chapter whose Table 5.1 is this figure's text alternative
 
 # ---------------------------------------------------------------- what --extract takes
 
@@ -737,6 +738,13 @@ def table(data: dict, lang: str) -> str:
     return "\n".join(rows) + "\n"
 
 
+def markdown_table(lang: str) -> str:
+    """Table 5.1 as pasted into docs/<lang>/evolusi-konflik.md (tests/test_figures.py checks the paste)."""
+    data = load_data()
+    check(data, load_geo())
+    return table(data, lang)
+
+
 def main(out_root: pathlib.Path = ROOT) -> list[pathlib.Path]:
     data, geo = load_data(), load_geo()
     check(data, geo)
@@ -752,9 +760,7 @@ def main(out_root: pathlib.Path = ROOT) -> list[pathlib.Path]:
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--table" and sys.argv[2] in LANGS:
-        d = load_data()
-        check(d, load_geo())
-        sys.stdout.write(table(d, sys.argv[2]))
+        sys.stdout.write(markdown_table(sys.argv[2]))
     elif len(sys.argv) == 6 and sys.argv[1] == "--extract":
         extract(*(pathlib.Path(a) for a in sys.argv[2:]))
     elif len(sys.argv) == 1:
