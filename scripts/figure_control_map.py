@@ -371,9 +371,20 @@ def check(data: dict, geo: dict, path: pathlib.Path = DATA) -> None:
         if not (geo["bbox"]["lon_min"] <= f["lon_min"] < f["lon_max"] <= geo["bbox"]["lon_max"]
                 and geo["bbox"]["lat_min"] <= f["lat_min"] < f["lat_max"] <= geo["bbox"]["lat_max"]):
             fail(path, f"panels[{panel['id']}].frame", "outside the extracted area", f"stay within {geo['bbox']}")
+        geo_places = {p["id"]: p for p in geo["places"]}
+
+        def in_frame(lon, lat):
+            return f["lon_min"] <= lon <= f["lon_max"] and f["lat_min"] <= lat <= f["lat_max"]
         for place in panel.get("labels", []):
             if place not in data["place_labels"]:
                 fail(path, f"panels[{panel['id']}].labels", f"no label for {place!r}", "add it to place_labels")
+        for place in panel.get("labels", []) + [mk.get("place") for mk in panel.get("markers", [])]:
+            if place in geo_places and not in_frame(geo_places[place]["lon"], geo_places[place]["lat"]):
+                fail(path, f"panels[{panel['id']}]", f"{place!r} lies outside the panel's frame",
+                     "drop its label or marker, or widen the frame")
+        for c in data.get("country_labels", []):
+            if panel["id"] in c["panels"] and not in_frame(*c["at"]):
+                fail(path, f"country_labels[{c['en']}]", f"outside the frame of panel {panel['id']}", "move it")
     last = ""
     for i, row in enumerate(data["changes"]):
         if row["phase"] not in phases:

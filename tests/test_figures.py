@@ -173,3 +173,12 @@ def test_control_map_bad_data_fails_with_file_item_and_remedy(plant, message, tm
         module.check(data, module.load_geo(), tmp_path / "control-map.yml")
     text = str(failure.value)
     assert message in text and "control-map.yml" in text and "(" in text, text
+
+
+def test_control_map_place_outside_its_panel_fails(tmp_path):
+    module = load(CONTROL_MAP)
+    data = module.load_data()
+    data["panels"][0]["labels"].append("sadarak")  # Sadarak lies west of panel a's frame
+    with pytest.raises(SystemExit) as failure:
+        module.check(data, module.load_geo(), tmp_path / "control-map.yml")
+    assert "'sadarak' lies outside the panel's frame" in str(failure.value)
